@@ -1,0 +1,41 @@
+// The one reader of process.env: parsed and checked once, typed everywhere else.
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === "true" || value === "1"));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).optional(),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Whether anyone may sign up and create a workspace (default on). */
+  CXMAP_SIGNUP_ENABLED: flag,
+  /** Failed sign-ins per email within the window before further attempts are refused. */
+  CXMAP_SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  CXMAP_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${lines.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();
+
+export const signupEnabled = env.CXMAP_SIGNUP_ENABLED ?? true;
+
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set. Start cxmap with `npm start`, or set DATABASE_URL.");
+  }
+  return env.DATABASE_URL;
+}
