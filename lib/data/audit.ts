@@ -1,0 +1,69 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import type { WorkspaceContext } from "@/lib/workspace";
+
+type Tx = Prisma.TransactionClient;
+
+export type AuditEntryInput = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+};
+
+/** Records who changed what, inside the same transaction as the change itself. */
+export async function recordAudit(tx: Tx, ctx: Pick<WorkspaceContext, "workspaceId" | "userId">, entry: AuditEntryInput) {
+  await tx.auditLog.create({
+    data: {
+      workspaceId: ctx.workspaceId,
+      actorId: ctx.userId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before,
+      after: entry.after,
+    },
+  });
+}
+
+export type AuditEntry = {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorName: string | null;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+};
+
+export async function listAuditEntries(
+  ctx: WorkspaceContext,
+  { page, pageSize = 50 }: { page: number; pageSize?: number },
+): Promise<{ entries: AuditEntry[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db.auditLog.findMany({
+      where: { workspaceId: ctx.workspaceId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        createdAt: true,
+        actor: { select: { name: true } },
+      },
+    }),
+    db.auditLog.count({ where: { workspaceId: ctx.workspaceId } }),
+  ]);
+  return {
+    entries: rows.map(({ actor, ...row }) => ({ ...row, actorName: actor?.name ?? null })),
+    total,
+  };
+}

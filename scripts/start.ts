@@ -1,0 +1,139 @@
+// `npm start` (production build) and `npm run dev`: brings cxmap up in one command.
+// Without DATABASE_URL it starts an embedded PostgreSQL (data in .data/), migrates it and
+// loads the demo data; with DATABASE_URL it checks the database and migrates it.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
+import { migrate } from "../lib/migrate";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = process.env.CXMAP_DATA_DIR ?? ".data";
+const fail = (message: string): never => {
+  console.error(`cxmap: ${message}`);
+  process.exit(1);
+};
+
+async function checkDatabase(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    let where = "DATABASE_URL";
+    try {
+      const parsed = new URL(url);
+      where = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+    } catch {
+      // keep the generic name
+    }
+    fail(`cannot reach the database at ${where} (${(error as Error).message}). Check DATABASE_URL and that PostgreSQL is running.`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A secret for signing sessions, kept in the data folder so sessions survive restarts. */
+function localSecret(): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function newestSourceChange(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "generated" && entry.name !== "node_modules") walk(full);
+      } else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  dirs.forEach(walk);
+  return newest;
+}
+
+/** Builds when there is no production build, or the source changed since the last one. */
+function buildIfNeeded() {
+  const buildId = path.join(".next", "BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changed = newestSourceChange(["app", "components", "lib", "public", "prisma"]);
+  if (builtAt > changed) return;
+  console.log("cxmap: building the app (next build)...");
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) fail("the build failed; see the output above.");
+}
+
+let embedded: EmbeddedDb | undefined;
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  try {
+    embedded = await startEmbeddedDb({
+      dir: path.join(dataDir, "pg"),
+      port: Number(process.env.CXMAP_PG_PORT ?? 54329),
+      database: "cxmap",
+      fresh: process.env.CXMAP_FRESH_DB === "1",
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  databaseUrl = embedded!.url;
+  console.log(`cxmap: embedded PostgreSQL running (${path.join(dataDir, "pg")})`);
+} else {
+  await checkDatabase(databaseUrl);
+}
+
+try {
+  const result = await migrate(databaseUrl);
+  if (result.applied.length > 0) console.log(`cxmap: applied migrations ${result.applied.join(", ")}`);
+} catch (error) {
+  fail((error as Error).message);
+}
+
+if (embedded || process.env.CXMAP_SEED_DEMO === "1") {
+  const seed = spawnSync("npx", ["tsx", "scripts/seed.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  if (seed.status !== 0) fail("loading the demo data failed; see the output above.");
+}
+
+let secret = process.env.NEXTAUTH_SECRET;
+if (!secret) {
+  if (!embedded && !dev) {
+    fail("NEXTAUTH_SECRET is not set. Set it to a long random string (e.g. `openssl rand -base64 32`) to run in production.");
+  }
+  secret = localSecret();
+}
+
+const childEnv = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  NEXTAUTH_SECRET: secret,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  PORT: String(port),
+};
+Object.assign(process.env, childEnv);
+if (!dev) buildIfNeeded();
+
+const child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
+console.log(`cxmap: ${dev ? "development server" : "app"} on http://localhost:${port}`);
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (!child.killed) child.kill("SIGTERM");
+  await embedded?.stop().catch(() => undefined);
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+child.on("exit", (code) => void shutdown(code ?? 0));

@@ -1,0 +1,18 @@
+// Runs before every integration test file: points the app's modules at the test database
+// and replaces the two pieces that need a live Next.js request (the session cookie and
+// the page cache) with test doubles. The database is never mocked.
+import { inject, vi } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789";
+
+vi.mock("@/lib/auth/session", () => ({
+  getSessionUser: async () => (globalThis as { __cxmapSessionUser?: unknown }).__cxmapSessionUser ?? null,
+}));
+
+vi.mock("next/cache", () => ({
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+  updateTag: () => undefined,
+  refresh: () => undefined,
+}));
