@@ -56,12 +56,17 @@ function assertFinite(value: number, label: string): void {
 }
 
 /**
- * Relative tolerance under which a corrected sum of squares is treated as zero.
- * Integer data (importance 1-5, scores -1/0/+1) gives an exact numerator, whose
- * smallest non-zero value is far above this; float input that should have zero
- * variance lands within rounding noise of 0 and is snapped to it.
+ * Relative tolerance under which a float-computed corrected sum of squares is treated
+ * as zero. Only used when the inputs are not safe integers: then n Σx² - (Σx)² carries
+ * rounding noise of a few ulps of n Σx², and data that should have zero variance would
+ * otherwise get a tiny (or negative) one.
  */
 const ZERO_VARIANCE_TOLERANCE = 1e-12;
+
+/** True when a and b are integers and their product is exactly representable. */
+function exactProduct(a: number, b: number): boolean {
+  return Number.isInteger(a) && Number.isInteger(b) && Math.abs(a * b) <= Number.MAX_SAFE_INTEGER;
+}
 
 /**
  * Mean and 95% interval from sufficient statistics.
@@ -70,9 +75,11 @@ const ZERO_VARIANCE_TOLERANCE = 1e-12;
  *   s²   = (n Σx² - (Σx)²) / (n (n - 1))          (sample variance, n ≥ 2)
  *   CI   = mean ± Z95 · s / √n
  *
- * The numerator n Σx² - (Σx)² is exact for integer data below 2^53, which avoids the
- * cancellation of the textbook Σx² - n·mean². A numerator that is negative or within
- * 1e-12 · n Σx² of zero (rounding noise) is clamped to 0, giving a zero-width interval.
+ * For integer sums (importance, -1/0/+1 scores) with n Σx² and (Σx)² below 2^53 the
+ * numerator n Σx² - (Σx)² is computed exactly, so there is no cancellation at all; a
+ * negative one (inconsistent sums) is clamped to 0. For other inputs a numerator within
+ * 1e-12 · n Σx² of zero is rounding noise and is clamped to 0 too. Zero variance gives
+ * a zero-width interval.
  *
  * @param sum   Σx
  * @param sumSq Σx²
@@ -88,9 +95,9 @@ export function meanInterval(sum: number, sumSq: number, n: number): MeanInterva
   if (n < 2) return { mean, sd: null, lower: null, upper: null };
   const scaled = n * sumSq;
   let numerator = scaled - sum * sum;
-  if (numerator < 0 || Math.abs(numerator) <= ZERO_VARIANCE_TOLERANCE * Math.abs(scaled)) {
-    numerator = 0;
-  }
+  const exact = exactProduct(n, sumSq) && exactProduct(sum, sum);
+  if (numerator < 0) numerator = 0;
+  if (!exact && numerator <= ZERO_VARIANCE_TOLERANCE * Math.abs(scaled)) numerator = 0;
   const sd = Math.sqrt(numerator / (n * (n - 1)));
   const half = (Z95 * sd) / Math.sqrt(n);
   return { mean, sd, lower: mean - half, upper: mean + half };
