@@ -115,6 +115,7 @@ if (!secret) {
 }
 
 const childEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
   ...process.env,
   DATABASE_URL: databaseUrl,
   NEXTAUTH_SECRET: secret,

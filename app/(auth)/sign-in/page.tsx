@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/session";
+import { signupEnabled } from "@/lib/env";
+import { SignInForm } from "@/components/auth/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const params = await searchParams;
+  const callbackUrl = typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") ? params.callbackUrl : "/";
+  if (await getSessionUser()) redirect(callbackUrl);
+  return (
+    <>
+      <h1 className="text-xl font-semibold">Sign in</h1>
+      <SignInForm callbackUrl={callbackUrl} />
+      {signupEnabled && (
+        <p className="mt-6 text-sm text-fg-muted">
+          New to cxmap?{" "}
+          <Link href="/sign-up" className="font-medium text-fg underline">
+            Create a workspace
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}

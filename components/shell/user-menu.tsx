@@ -1,0 +1,52 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { signOut } from "next-auth/react";
+
+/** The signed-in user's name, opening a small menu with their email and sign-out. */
+export function UserMenu({ name, email }: { name: string; email: string }) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  return (
+    <div ref={root} className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((value) => !value)}
+        className="rounded-md border border-border-strong bg-surface px-3 py-1.5 text-sm font-medium hover:bg-surface-muted"
+      >
+        {name}
+      </button>
+      {open && (
+        <div id={menuId} className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-border bg-surface p-3 shadow-lg">
+          <p className="truncate text-sm text-fg-muted">{email}</p>
+          <button
+            type="button"
+            onClick={() => signOut({ callbackUrl: "/sign-in" })}
+            className="mt-3 w-full rounded-md border border-border-strong px-3 py-1.5 text-left text-sm font-medium hover:bg-surface-muted"
+          >
+            Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
