@@ -51,6 +51,9 @@ export function Dialog({
     if (open && !dialog.open) {
       openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      // React's autoFocus fires at mount, before showModal() makes the content focusable, so
+      // a field that should take focus first is marked data-autofocus instead.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }

@@ -67,6 +67,14 @@ export type Journey = {
   submittedInterviews: number;
 };
 
+/** A map's name and description; null when the map is not in this workspace. */
+export async function getMapHeader(ctx: WorkspaceContext, mapId: string) {
+  return db.journeyMap.findFirst({
+    where: { id: mapId, workspaceId: ctx.workspaceId },
+    select: { id: true, name: true, description: true, status: true },
+  });
+}
+
 /** The read-only journey grid of one map; null when the map is not in this workspace. */
 export async function getJourney(ctx: WorkspaceContext, mapId: string): Promise<Journey | null> {
   const map = await db.journeyMap.findFirst({
