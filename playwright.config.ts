@@ -39,7 +39,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
-      CXMAP_DATA_DIR: ".data/e2e",
+      CXMAP_DATA_DIR: process.env.CXMAP_E2E_DATA_DIR ?? ".data/e2e",
       CXMAP_PG_PORT: process.env.CXMAP_E2E_PG_PORT ?? "54349",
       CXMAP_FRESH_DB: "1",
       DATABASE_URL: "",

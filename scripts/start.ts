@@ -63,7 +63,7 @@ function newestSourceChange(dirs: string[]): number {
 
 /** Builds when there is no production build, or the source changed since the last one. */
 function buildIfNeeded() {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(process.env.CXMAP_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changed = newestSourceChange(["app", "components", "lib", "public", "prisma"]);
   if (builtAt > changed) return;

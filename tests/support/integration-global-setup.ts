@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   let url = process.env.CXMAP_TEST_DATABASE_URL;
   if (!url) {
     embedded = await startEmbeddedDb({
-      dir: ".data/test/pg",
+      dir: process.env.CXMAP_TEST_DATA_DIR ?? ".data/test/pg",
       port: Number(process.env.CXMAP_TEST_PG_PORT ?? 54339),
       database: "cxmap_test",
       fresh: true,
