@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireWorkspace } from "@/lib/workspace";
+import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
+import { hasInterviewFilter, parseAnalysisFilter } from "@/lib/schemas/analysis-filter";
+import { todayIso } from "@/lib/analysis/trend";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar } from "@/components/matrix/filter-bar";
+import { MatrixView } from "@/components/matrix/matrix-view";
+
+export const metadata: Metadata = { title: "Priority matrix" };
+
+export default async function MatrixPage({ params, searchParams }: PageProps<"/w/[workspaceId]/maps/[mapId]/matrix">) {
+  const { workspaceId, mapId } = await params;
+  const ctx = await requireWorkspace(workspaceId, "analysis.view");
+  const map = await getMapForAnalysis(ctx, mapId);
+  if (!map) notFound();
+
+  const query = await searchParams;
+  const { filter, problems } = parseAnalysisFilter(query);
+  const crosshairMode = query.crosshair === "scale" ? "scale" : "data";
+  const viewMode = query.view === "diagonal" ? "diagonal" : "matrix";
+  const errorBars = query.bars === "1";
+  const selected = typeof query.tp === "string" ? query.tp : null;
+  const [matrix, options] = await Promise.all([getMatrix(ctx, map, filter, crosshairMode), getFilterOptions(ctx, mapId)]);
+  const filtered = hasInterviewFilter(filter);
+
+  return (
+    <>
+      <PageHeader
+        title="Priority matrix"
+        description="Importance against performance for every touchpoint, and the fix list ranked by weighted pain: how often a touchpoint fails its customers, weighted by how much it mattered, per 100 interviews."
+      />
+      <FilterBar filter={filter} options={options} today={todayIso()} />
+      {problems.length > 0 && (
+        <p role="status" className="mt-3 rounded-md border border-danger bg-danger-subtle p-3 text-sm">
+          Part of this link could not be read and was left out ({problems.join("; ")}).
+        </p>
+      )}
+      <p className="my-4 text-sm" data-testid="filter-counts">
+        <strong>{matrix.interviews.toLocaleString("en")}</strong> interviews and{" "}
+        <strong>{matrix.observations.toLocaleString("en")}</strong> observations in this view
+        {filtered ? " (filtered)" : ""}.
+      </p>
+      {matrix.interviews === 0 ? (
+        filtered ? (
+          <EmptyState
+            title="No interviews match this filter"
+            description="Nothing was recorded for this combination. Widen the period or remove a filter."
+            action={
+              <Link href={`/w/${workspaceId}/maps/${mapId}/matrix`} className="underline">
+                Clear all filters
+              </Link>
+            }
+          />
+        ) : (
+          <EmptyState
+            title="No interviews yet"
+            description="The matrix fills in as interviews on this map are submitted. Make the map active so interviewers can record on it."
+          />
+        )
+      ) : matrix.points.length === 0 ? (
+        <EmptyState
+          title="No touchpoints in this view"
+          description="The stage, channel or moment-of-truth filter leaves no touchpoint. Remove one of them."
+        />
+      ) : (
+        <MatrixView
+          matrix={matrix}
+          crosshairMode={crosshairMode}
+          viewMode={viewMode}
+          errorBars={errorBars}
+          detailBase={`/w/${workspaceId}/maps/${mapId}/matrix`}
+          initialSelected={selected}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { Matrix } from "@/lib/data/analysis";
+import type { CrosshairMode } from "@/lib/analysis/quadrant";
+import { MatrixChart, type MatrixViewMode } from "@/components/matrix/matrix-chart";
+import { FixListTable } from "@/components/matrix/fix-list-table";
+import { formatNumber, formatSigned } from "@/components/matrix/format";
+import { cn } from "@/components/ui/cn";
+
+function Toggle<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset className="flex items-center gap-1 text-sm">
+      <legend className="sr-only">{label}</legend>
+      {options.map((option) => (
+        <label
+          key={option.value}
+          className={cn(
+            "cursor-pointer rounded-md border px-3 py-1.5 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-focus",
+            value === option.value ? "border-brand bg-brand-subtle font-medium" : "border-border-strong bg-surface",
+          )}
+        >
+          <input
+            type="radio"
+            className="sr-only"
+            name={label}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The chart and the fix list side by side, sharing the selected touchpoint. */
+export function MatrixView({
+  matrix,
+  crosshairMode,
+  viewMode,
+  errorBars,
+  detailBase,
+  initialSelected,
+}: {
+  matrix: Matrix;
+  crosshairMode: CrosshairMode;
+  viewMode: MatrixViewMode;
+  errorBars: boolean;
+  detailBase: string;
+  initialSelected: string | null;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [selectedId, setSelectedId] = useState<string | null>(initialSelected);
+
+  function setParam(key: string, value: string | null) {
+    const params = new URLSearchParams(searchParams.toString());
+    if (value === null) params.delete(key);
+    else params.set(key, value);
+    router.replace(`${pathname}?${params.toString()}`, { scroll: false });
+  }
+
+  const insufficient = matrix.points.filter((point) => point.insufficient && point.n > 0).length;
+  const empty = matrix.points.filter((point) => point.n === 0).length;
+  const query = searchParams.toString();
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3" data-print="hide">
+        <Toggle
+          label="Crosshairs"
+          value={crosshairMode}
+          options={[
+            { value: "data", label: "Crosshairs at the data's means" },
+            { value: "scale", label: "At the scale centre" },
+          ]}
+          onChange={(value) => setParam("crosshair", value === "data" ? null : value)}
+        />
+        <Toggle
+          label="View"
+          value={viewMode}
+          options={[
+            { value: "matrix", label: "Quadrants" },
+            { value: "diagonal", label: "Diagonal (iso-priority)" },
+          ]}
+          onChange={(value) => setParam("view", value === "matrix" ? null : value)}
+        />
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4 accent-brand"
+            checked={errorBars}
+            onChange={(event) => setParam("bars", event.target.checked ? "1" : null)}
+          />
+          Show 95% intervals
+        </label>
+      </div>
+      <p className="text-sm text-fg-muted" data-testid="crosshair-summary">
+        Crosshairs at importance {formatNumber(matrix.crosshair.importance, 2)} and performance{" "}
+        {formatSigned(matrix.crosshair.performance)}
+        {matrix.crosshair.mode === "data" && matrix.crosshair.source === "scale"
+          ? ": no touchpoint has enough data yet for data-centred crosshairs, so the scale centre is used."
+          : matrix.crosshair.source === "data"
+            ? `: the means of the ${matrix.crosshair.qualifying} touchpoints with at least ${matrix.map.minSample} observations.`
+            : "."}{" "}
+        Point size shows reach; a hollow point has fewer than {matrix.map.minSample} observations; a dashed outline means its
+        interval crosses a crosshair; a ring marks a moment of truth.
+      </p>
+      {(insufficient > 0 || empty > 0) && (
+        <p className="rounded-md border border-border bg-surface-muted p-3 text-sm" data-testid="insufficient-notice">
+          {insufficient > 0 &&
+            `${insufficient} touchpoint${insufficient === 1 ? " has" : "s have"} fewer than ${matrix.map.minSample} observations in this filter: shown hollow and left out of the crosshair means. `}
+          {empty > 0 && `${empty} touchpoint${empty === 1 ? " has" : "s have"} no observations in this filter and ${empty === 1 ? "is" : "are"} not plotted. `}
+          Widen the period or the filter, or record more interviews, to place them with confidence.
+        </p>
+      )}
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+        <div className="min-w-0 rounded-lg border border-border bg-surface p-2">
+          <MatrixChart
+            points={matrix.points}
+            crosshair={matrix.crosshair}
+            mode={viewMode}
+            errorBars={errorBars}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+          />
+        </div>
+        <div className="min-w-0">
+          <h2 className="mb-2 text-base font-semibold">Fix list</h2>
+          <FixListTable
+            ranked={matrix.fixList}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            detailHref={(id) => `${detailBase}/${id}${query ? `?${query}` : ""}`}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,426 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import type { WorkspaceContext } from "@/lib/workspace";
+import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
+import { touchpointFigures, type TouchpointAggregate, type TouchpointFigures } from "@/lib/analysis/touchpoint";
+import { classifyTouchpoints, type CrosshairMode, type Crosshair, type QuadrantClassification } from "@/lib/analysis/quadrant";
+import { rankFixList } from "@/lib/analysis/fix-list";
+
+// Every figure of the matrix is computed from sufficient statistics aggregated in
+// PostgreSQL (counts, sums and sums of squares per touchpoint); lib/analysis turns them
+// into figures. Observations never travel to Node.
+
+export type MapForAnalysis = {
+  id: string;
+  name: string;
+  minSample: number;
+  asymmetryThreshold: number;
+  consistencyThreshold: number;
+};
+
+export type TouchpointRow = {
+  id: string;
+  name: string;
+  stageId: string;
+  channelId: string;
+  stageName: string;
+  channelName: string;
+  stagePosition: number;
+  channelPosition: number;
+  position: number;
+  momentOfTruth: boolean;
+  ownerTeam: string;
+};
+
+/** The map's analysis settings; null when the map is not in this workspace. */
+export async function getMapForAnalysis(ctx: WorkspaceContext, mapId: string): Promise<MapForAnalysis | null> {
+  return db.journeyMap.findFirst({
+    where: { id: mapId, workspaceId: ctx.workspaceId },
+    select: { id: true, name: true, minSample: true, asymmetryThreshold: true, consistencyThreshold: true },
+  });
+}
+
+/** Live touchpoints of the map in journey order (stage, channel, position), with their cell. */
+export async function listTouchpointRows(ctx: WorkspaceContext, mapId: string): Promise<TouchpointRow[]> {
+  const rows = await db.touchpoint.findMany({
+    where: { workspaceId: ctx.workspaceId, mapId, archivedAt: null, stage: { archivedAt: null }, channel: { archivedAt: null } },
+    select: {
+      id: true,
+      name: true,
+      stageId: true,
+      channelId: true,
+      position: true,
+      momentOfTruth: true,
+      ownerTeam: true,
+      stage: { select: { name: true, position: true } },
+      channel: { select: { name: true, position: true } },
+    },
+  });
+  return rows
+    .map(({ stage, channel, ...row }) => ({
+      ...row,
+      stageName: stage.name,
+      channelName: channel.name,
+      stagePosition: stage.position,
+      channelPosition: channel.position,
+    }))
+    .sort((a, b) => a.stagePosition - b.stagePosition || a.channelPosition - b.channelPosition || a.position - b.position);
+}
+
+/** Touchpoint-level filters choose which touchpoints are shown; they never change N. */
+export function selectTouchpoints(rows: TouchpointRow[], filter: AnalysisFilter): TouchpointRow[] {
+  return rows.filter(
+    (row) =>
+      (filter.stage.length === 0 || filter.stage.includes(row.stageId)) &&
+      (filter.channel.length === 0 || filter.channel.includes(row.channelId)) &&
+      (!filter.mot || row.momentOfTruth),
+  );
+}
+
+/**
+ * The interview-level part of the filter (it decides N) as a SQL condition on `i`
+ * (interviews). Attribute options are grouped by their field: OR within a field, AND
+ * across fields. Option ids that are not this workspace's are ignored.
+ */
+export async function interviewCondition(ctx: WorkspaceContext, mapId: string, filter: AnalysisFilter): Promise<Prisma.Sql> {
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`i.workspace_id = ${ctx.workspaceId}`,
+    Prisma.sql`i.map_id = ${mapId}`,
+    Prisma.sql`i.status = 'SUBMITTED'`,
+  ];
+  if (filter.from) parts.push(Prisma.sql`i.conducted_on >= ${filter.from}::date`);
+  if (filter.to) parts.push(Prisma.sql`i.conducted_on <= ${filter.to}::date`);
+  if (filter.interviewer.length) parts.push(Prisma.sql`i.interviewer_id = ANY(${filter.interviewer}::text[])`);
+
+  const respondent: Prisma.Sql[] = [];
+  if (filter.lifecycle.length) respondent.push(Prisma.sql`r.lifecycle_stage::text = ANY(${filter.lifecycle}::text[])`);
+  if (filter.tier.length) respondent.push(Prisma.sql`r.value_tier::text = ANY(${filter.tier}::text[])`);
+  if (filter.segment.length) respondent.push(Prisma.sql`r.segment = ANY(${filter.segment}::text[])`);
+  if (respondent.length) {
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM respondents r WHERE r.id = i.respondent_id AND r.workspace_id = ${ctx.workspaceId} AND ${Prisma.join(respondent, " AND ")})`,
+    );
+  }
+
+  if (filter.attr.length) {
+    const options = await db.attributeOption.findMany({
+      where: { workspaceId: ctx.workspaceId, id: { in: filter.attr } },
+      select: { id: true, fieldId: true },
+    });
+    const byField = new Map<string, string[]>();
+    for (const option of options) byField.set(option.fieldId, [...(byField.get(option.fieldId) ?? []), option.id]);
+    for (const ids of byField.values()) {
+      parts.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM respondent_attributes ra WHERE ra.respondent_id = i.respondent_id AND ra.workspace_id = ${ctx.workspaceId} AND ra.option_id = ANY(${ids}::text[]))`,
+      );
+    }
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+type AggregateRow = {
+  touchpoint_id: string;
+  n: number;
+  interviews: number;
+  missed: number;
+  met: number;
+  exceeded: number;
+  importance_sum: number;
+  importance_sum_sq: number;
+  missed_importance_sum: number;
+  exceeded_importance_sum: number;
+};
+
+/**
+ * N (interviews in the filter), the observations in the filter, and the sufficient
+ * statistics of each selected touchpoint: two queries over the filtered interviews.
+ */
+export async function aggregateTouchpoints(
+  ctx: WorkspaceContext,
+  mapId: string,
+  filter: AnalysisFilter,
+  touchpointIds: string[],
+): Promise<{ interviews: number; observations: number; rows: AggregateRow[] }> {
+  const condition = await interviewCondition(ctx, mapId, filter);
+  const [totals, rows] = await Promise.all([
+    db.$queryRaw<{ interviews: number }[]>`SELECT count(*)::int AS interviews FROM interviews i WHERE ${condition}`,
+    touchpointIds.length === 0
+      ? Promise.resolve([] as AggregateRow[])
+      : db.$queryRaw<AggregateRow[]>`
+          SELECT o.touchpoint_id,
+            count(*)::int AS n,
+            count(DISTINCT o.interview_id)::int AS interviews,
+            count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
+            count(*) FILTER (WHERE o.outcome = 'MET')::int AS met,
+            count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded,
+            sum(o.importance)::float8 AS importance_sum,
+            sum(o.importance * o.importance)::float8 AS importance_sum_sq,
+            coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::float8 AS missed_importance_sum,
+            coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::float8 AS exceeded_importance_sum
+          FROM observations o
+          JOIN interviews i ON i.id = o.interview_id
+          WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId}
+            AND o.touchpoint_id = ANY(${touchpointIds}::text[])
+            AND ${condition}
+          GROUP BY o.touchpoint_id`,
+  ]);
+  const observations = rows.reduce((sum, row) => sum + row.n, 0);
+  return { interviews: totals[0]?.interviews ?? 0, observations, rows };
+}
+
+export type MatrixPoint = TouchpointFigures &
+  QuadrantClassification & {
+    stageName: string;
+    channelName: string;
+    ownerTeam: string;
+    momentOfTruth: boolean;
+  };
+
+export type Matrix = {
+  map: MapForAnalysis;
+  /** Interviews in the filter (N). */
+  interviews: number;
+  /** Observations in the filter at the selected touchpoints. */
+  observations: number;
+  crosshair: Crosshair;
+  /** Every selected touchpoint in journey order, with its figures and quadrant. */
+  points: MatrixPoint[];
+  /** The same points, ranked by weighted pain. */
+  fixList: MatrixPoint[];
+};
+
+/** The importance-versus-performance matrix and fix list: what the matrix page shows. */
+export async function getMatrix(
+  ctx: WorkspaceContext,
+  map: MapForAnalysis,
+  filter: AnalysisFilter,
+  crosshairMode: CrosshairMode,
+): Promise<Matrix> {
+  const touchpoints = selectTouchpoints(await listTouchpointRows(ctx, map.id), filter);
+  const { interviews, observations, rows } = await aggregateTouchpoints(
+    ctx,
+    map.id,
+    filter,
+    touchpoints.map((touchpoint) => touchpoint.id),
+  );
+  const byId = new Map(rows.map((row) => [row.touchpoint_id, row]));
+  const figures = touchpoints.map((touchpoint) => {
+    const row = byId.get(touchpoint.id);
+    const aggregate: TouchpointAggregate = {
+      id: touchpoint.id,
+      name: touchpoint.name,
+      stageId: touchpoint.stageId,
+      channelId: touchpoint.channelId,
+      stagePosition: touchpoint.stagePosition,
+      channelPosition: touchpoint.channelPosition,
+      position: touchpoint.position,
+      momentOfTruth: touchpoint.momentOfTruth,
+      ownerTeam: touchpoint.ownerTeam,
+      n: row?.n ?? 0,
+      interviews: row?.interviews ?? 0,
+      missed: row?.missed ?? 0,
+      met: row?.met ?? 0,
+      exceeded: row?.exceeded ?? 0,
+      importanceSum: row?.importance_sum ?? 0,
+      importanceSumSq: row?.importance_sum_sq ?? 0,
+      missedImportanceSum: row?.missed_importance_sum ?? 0,
+      exceededImportanceSum: row?.exceeded_importance_sum ?? 0,
+    };
+    return { figures: touchpointFigures(aggregate, interviews), touchpoint };
+  });
+  const { crosshair, points: classes } = classifyTouchpoints(
+    figures.map((item) => item.figures),
+    { minSample: map.minSample, mode: crosshairMode },
+  );
+  const points: MatrixPoint[] = figures.map(({ figures: figure, touchpoint }, index) => ({
+    ...figure,
+    ...classes[index]!,
+    stageName: touchpoint.stageName,
+    channelName: touchpoint.channelName,
+    ownerTeam: touchpoint.ownerTeam,
+    momentOfTruth: touchpoint.momentOfTruth,
+  }));
+  return { map, interviews, observations, crosshair, points, fixList: rankFixList(points) };
+}
+
+export type FilterOptions = {
+  stages: { id: string; name: string }[];
+  channels: { id: string; name: string }[];
+  segments: string[];
+  attributes: { id: string; name: string; options: { id: string; value: string }[] }[];
+  interviewers: { id: string; name: string }[];
+};
+
+/** What the filter bar offers: the map's stages and channels, and the workspace's respondent dimensions. */
+export async function getFilterOptions(ctx: WorkspaceContext, mapId: string): Promise<FilterOptions> {
+  const [stages, channels, segments, fields, interviewers] = await Promise.all([
+    db.stage.findMany({
+      where: { workspaceId: ctx.workspaceId, mapId, archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.channel.findMany({
+      where: { workspaceId: ctx.workspaceId, mapId, archivedAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.respondent.findMany({
+      where: { workspaceId: ctx.workspaceId, segment: { not: null } },
+      distinct: ["segment"],
+      orderBy: { segment: "asc" },
+      select: { segment: true },
+    }),
+    db.attributeField.findMany({
+      where: { workspaceId: ctx.workspaceId, archivedAt: null },
+      orderBy: { position: "asc" },
+      select: {
+        id: true,
+        name: true,
+        options: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, value: true } },
+      },
+    }),
+    db.$queryRaw<{ id: string; name: string }[]>`
+      SELECT u.id, u.name FROM users u
+      WHERE EXISTS (SELECT 1 FROM interviews i WHERE i.workspace_id = ${ctx.workspaceId} AND i.map_id = ${mapId}
+                    AND i.interviewer_id = u.id AND i.status = 'SUBMITTED')
+      ORDER BY u.name`,
+  ]);
+  return {
+    stages,
+    channels,
+    segments: segments.map((row) => row.segment!).filter(Boolean),
+    attributes: fields,
+    interviewers,
+  };
+}
+
+export type ExpectationFigures = TouchpointFigures & { kind: "LISTED" | "VOLUNTEERED" };
+
+export type TouchpointDetail = {
+  touchpoint: TouchpointRow & { description: string; prompt: string };
+  interviews: number;
+  figures: TouchpointFigures;
+  expectations: ExpectationFigures[];
+  feelings: Partial<Record<string, number>>;
+  trend: { bucketStart: string; n: number; missed: number; exceeded: number }[];
+};
+
+/** One touchpoint under the filter: its figures, each expectation's, feelings and weekly trend. */
+export async function getTouchpointDetail(
+  ctx: WorkspaceContext,
+  mapId: string,
+  touchpointId: string,
+  filter: AnalysisFilter,
+): Promise<TouchpointDetail | null> {
+  const touchpoint = (await listTouchpointRows(ctx, mapId)).find((row) => row.id === touchpointId);
+  if (!touchpoint) return null;
+  const extra = await db.touchpoint.findFirst({
+    where: { id: touchpointId, workspaceId: ctx.workspaceId },
+    select: { description: true, prompt: true },
+  });
+  const condition = await interviewCondition(ctx, mapId, filter);
+  const [aggregate, expectationRows, expectationList, feelingRows, trendRows] = await Promise.all([
+    aggregateTouchpoints(ctx, mapId, filter, [touchpointId]),
+    db.$queryRaw<(AggregateRow & { expectation_id: string })[]>`
+      SELECT o.expectation_id, o.touchpoint_id,
+        count(*)::int AS n,
+        count(DISTINCT o.interview_id)::int AS interviews,
+        count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
+        count(*) FILTER (WHERE o.outcome = 'MET')::int AS met,
+        count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded,
+        sum(o.importance)::float8 AS importance_sum,
+        sum(o.importance * o.importance)::float8 AS importance_sum_sq,
+        coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::float8 AS missed_importance_sum,
+        coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::float8 AS exceeded_importance_sum
+      FROM observations o JOIN interviews i ON i.id = o.interview_id
+      WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND o.touchpoint_id = ${touchpointId} AND ${condition}
+      GROUP BY o.expectation_id, o.touchpoint_id`,
+    db.expectation.findMany({
+      where: { workspaceId: ctx.workspaceId, touchpointId, archivedAt: null, mergedIntoId: null },
+      orderBy: [{ kind: "asc" }, { position: "asc" }],
+      select: { id: true, text: true, kind: true },
+    }),
+    db.$queryRaw<{ feeling: string; count: number }[]>`
+      SELECT o.feeling::text AS feeling, count(*)::int AS count
+      FROM observations o JOIN interviews i ON i.id = o.interview_id
+      WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND o.touchpoint_id = ${touchpointId}
+        AND o.feeling IS NOT NULL AND ${condition}
+      GROUP BY o.feeling`,
+    db.$queryRaw<{ bucket_start: string; n: number; missed: number; exceeded: number }[]>`
+      SELECT to_char(date_trunc('week', i.conducted_on), 'YYYY-MM-DD') AS bucket_start,
+        count(*)::int AS n,
+        count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
+        count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded
+      FROM observations o JOIN interviews i ON i.id = o.interview_id
+      WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND o.touchpoint_id = ${touchpointId} AND ${condition}
+      GROUP BY 1 ORDER BY 1`,
+  ]);
+  const N = aggregate.interviews;
+  const toAggregate = (id: string, name: string, row: AggregateRow | undefined): TouchpointAggregate => ({
+    id,
+    name,
+    n: row?.n ?? 0,
+    interviews: row?.interviews ?? 0,
+    missed: row?.missed ?? 0,
+    met: row?.met ?? 0,
+    exceeded: row?.exceeded ?? 0,
+    importanceSum: row?.importance_sum ?? 0,
+    importanceSumSq: row?.importance_sum_sq ?? 0,
+    missedImportanceSum: row?.missed_importance_sum ?? 0,
+    exceededImportanceSum: row?.exceeded_importance_sum ?? 0,
+  });
+  const byExpectation = new Map(expectationRows.map((row) => [row.expectation_id, row]));
+  return {
+    touchpoint: { ...touchpoint, description: extra?.description ?? "", prompt: extra?.prompt ?? "" },
+    interviews: N,
+    figures: touchpointFigures(toAggregate(touchpoint.id, touchpoint.name, aggregate.rows[0]), N),
+    expectations: expectationList.map((expectation) => ({
+      ...touchpointFigures(toAggregate(expectation.id, expectation.text, byExpectation.get(expectation.id)), N),
+      kind: expectation.kind,
+    })),
+    feelings: Object.fromEntries(feelingRows.map((row) => [row.feeling, row.count])),
+    trend: trendRows.map((row) => ({ bucketStart: row.bucket_start, n: row.n, missed: row.missed, exceeded: row.exceeded })),
+  };
+}
+
+export type TouchpointComment = {
+  comment: string;
+  outcome: "MISSED" | "MET" | "EXCEEDED";
+  importance: number;
+  feeling: string | null;
+  expectation: string;
+  conductedOn: string;
+};
+
+/** Comments at a touchpoint under the filter, newest first, a page at a time. */
+export async function listTouchpointComments(
+  ctx: WorkspaceContext,
+  mapId: string,
+  touchpointId: string,
+  filter: AnalysisFilter,
+  { page, pageSize = 20 }: { page: number; pageSize?: number },
+): Promise<{ comments: TouchpointComment[]; total: number }> {
+  const condition = await interviewCondition(ctx, mapId, filter);
+  const where = Prisma.sql`o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND o.touchpoint_id = ${touchpointId}
+    AND o.comment IS NOT NULL AND o.comment <> '' AND ${condition}`;
+  const [rows, total] = await Promise.all([
+    db.$queryRaw<
+      { comment: string; outcome: TouchpointComment["outcome"]; importance: number; feeling: string | null; expectation: string; conducted_on: string }[]
+    >`
+      SELECT o.comment, o.outcome::text AS outcome, o.importance::int AS importance, o.feeling::text AS feeling,
+        e.text AS expectation, to_char(i.conducted_on, 'YYYY-MM-DD') AS conducted_on
+      FROM observations o
+      JOIN interviews i ON i.id = o.interview_id
+      JOIN expectations e ON e.id = o.expectation_id
+      WHERE ${where}
+      ORDER BY i.conducted_on DESC, o.interview_id, o.expectation_id
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    db.$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total FROM observations o JOIN interviews i ON i.id = o.interview_id WHERE ${where}`,
+  ]);
+  return {
+    comments: rows.map(({ conducted_on, ...row }) => ({ ...row, conductedOn: conducted_on })),
+    total: total[0]?.total ?? 0,
+  };
+}

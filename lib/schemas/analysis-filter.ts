@@ -1,0 +1,96 @@
+// The analysis filter, as kept in the URL so that a view can be bookmarked and shared.
+// Parsed on the server from searchParams; built in the browser by the filter bar.
+import { z } from "zod";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
+
+const idList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+  .transform((values) => [...new Set(values.flatMap((value) => value.split(",")).map((v) => v.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().max(120)).max(200));
+
+const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
+  idList.pipe(z.array(z.enum(values, { error: `Use one of ${values.join(", ")}.` })));
+
+export const LIFECYCLE_STAGES = ["PROSPECT", "NEW", "ESTABLISHED", "LAPSED"] as const;
+export const VALUE_TIERS = ["HIGH", "MEDIUM", "LOW", "UNKNOWN"] as const;
+
+export const AnalysisFilter = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    channel: idList,
+    stage: idList,
+    lifecycle: enumList(LIFECYCLE_STAGES),
+    tier: enumList(VALUE_TIERS),
+    segment: idList,
+    /** Attribute option ids: OR within one attribute field, AND across fields. */
+    attr: idList,
+    interviewer: idList,
+    mot: z
+      .enum(["1", "true", "0", "false"])
+      .optional()
+      .transform((value) => value === "1" || value === "true"),
+  })
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
+    message: "The start date must be on or before the end date.",
+    path: ["from"],
+  });
+export type AnalysisFilter = z.infer<typeof AnalysisFilter>;
+
+export const EMPTY_FILTER: AnalysisFilter = {
+  channel: [],
+  stage: [],
+  lifecycle: [],
+  tier: [],
+  segment: [],
+  attr: [],
+  interviewer: [],
+  mot: false,
+};
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Reads the filter from URL search params. An invalid parameter is dropped (and reported)
+ * rather than failing the page: a stale bookmark still opens, with a notice.
+ */
+export function parseAnalysisFilter(params: SearchParams): { filter: AnalysisFilter; problems: string[] } {
+  const parsed = AnalysisFilter.safeParse(params);
+  if (parsed.success) return { filter: parsed.data, problems: [] };
+  const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+  const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+  const cleaned = Object.fromEntries(Object.entries(params).filter(([key]) => !bad.has(key)));
+  const retry = AnalysisFilter.safeParse(cleaned);
+  return { filter: retry.success ? retry.data : EMPTY_FILTER, problems };
+}
+
+/** The filter as URL search params (stable order, empty values left out). */
+export function filterToSearchParams(filter: AnalysisFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.from) params.set("from", filter.from);
+  if (filter.to) params.set("to", filter.to);
+  for (const key of ["channel", "stage", "lifecycle", "tier", "segment", "attr", "interviewer"] as const) {
+    for (const value of filter[key]) params.append(key, value);
+  }
+  if (filter.mot) params.set("mot", "1");
+  return params;
+}
+
+/** Whether any interview-level filter is set (these change N). */
+export function hasInterviewFilter(filter: AnalysisFilter): boolean {
+  return Boolean(
+    filter.from ||
+      filter.to ||
+      filter.lifecycle.length ||
+      filter.tier.length ||
+      filter.segment.length ||
+      filter.attr.length ||
+      filter.interviewer.length,
+  );
+}
