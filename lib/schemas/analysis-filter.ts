@@ -4,8 +4,11 @@ import { z } from "zod";
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use a date like 2026-03-31.", abort: true })
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, "That date does not exist.");
 
 const idList = z
   .union([z.string(), z.array(z.string())])
@@ -56,6 +59,16 @@ export const EMPTY_FILTER: AnalysisFilter = {
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/** URLSearchParams in the shape Next.js gives pages: one value as a string, several as an array. */
+export function searchParamsToRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = values.length === 1 ? values[0]! : values;
+  }
+  return out;
+}
+
 /**
  * Reads the filter from URL search params. An invalid parameter is dropped (and reported)
  * rather than failing the page: a stale bookmark still opens, with a notice.
@@ -68,6 +81,13 @@ export function parseAnalysisFilter(params: SearchParams): { filter: AnalysisFil
   const cleaned = Object.fromEntries(Object.entries(params).filter(([key]) => !bad.has(key)));
   const retry = AnalysisFilter.safeParse(cleaned);
   return { filter: retry.success ? retry.data : EMPTY_FILTER, problems };
+}
+
+/** Filter problems by parameter name (for a 400 answer of the API). */
+export function filterFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[String(issue.path[0] ?? "filter")] ??= []).push(issue.message);
+  return out;
 }
 
 /** The filter as URL search params (stable order, empty values left out). */
