@@ -8,13 +8,15 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../prisma/seed/demo";
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: requireDatabaseUrl() }) });
 try {
   const summary = await seedDemo(db);
-  console.log(
-    summary.created
-      ? `Seeded the demo workspace "${summary.workspaceId}" in ${(summary.durationMs / 1000).toFixed(1)} s.`
-      : `The demo workspace "${summary.workspaceId}" already exists; nothing was changed.`,
-  );
-  console.log(JSON.stringify(summary, null, 2));
-  console.log(`Sign in with ${DEMO_USERS.map((user) => `${user.email} (${user.role})`).join(", ")}; password "${DEMO_PASSWORD}".`);
+  if (summary.created) {
+    console.log(`Seeded the demo workspace "${summary.workspaceId}" in ${(summary.durationMs / 1000).toFixed(1)} s:`);
+    console.log(JSON.stringify(summary, null, 2));
+    console.log(`Sign in with ${DEMO_USERS.map((user) => `${user.email} (${user.role})`).join(", ")}; password "${DEMO_PASSWORD}".`);
+  } else {
+    console.log(
+      `Demo workspace "${summary.workspaceId}" already there (${summary.interviews.submitted} submitted interviews, ${summary.observations} observations); nothing changed.`,
+    );
+  }
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

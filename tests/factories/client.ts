@@ -1,0 +1,9 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+/** A Prisma client or the client of an interactive transaction: factories and the seed take either. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;
+
+/** A short random suffix that keeps default names and emails unique across tests and runs. */
+export function uniqueSuffix(): string {
+  return crypto.randomUUID().slice(0, 8);
+}
