@@ -1,6 +1,6 @@
 "use client";
 
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { filterToSearchParams, LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/analysis-filter";
@@ -32,18 +32,23 @@ const PRESETS = [
 ] as const;
 
 /** The analysis filter, kept in the URL: every change navigates, so a view can be shared. */
-export function FilterBar({ filter, options, today }: { filter: AnalysisFilter; options: FilterOptions; today: string }) {
+export function FilterBar({ filter: current, options, today }: { filter: AnalysisFilter; options: FilterOptions; today: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
+  // The controls show the new choice at once, while the page with its figures loads.
+  const [filter, setFilter] = useOptimistic(current);
 
   function apply(next: AnalysisFilter) {
     const params = new URLSearchParams(searchParams.toString());
     for (const key of FILTER_KEYS) params.delete(key);
     filterToSearchParams(next).forEach((value, key) => params.append(key, value));
     const query = params.toString();
-    startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    startTransition(() => {
+      setFilter(next);
+      router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    });
   }
 
   const activePreset = PRESETS.find((preset) =>

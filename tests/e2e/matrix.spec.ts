@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_MAP, DEMO_USERS, DEMO_WORKSPACE, expectAccessible, signIn } from "./support";
+
+const MATRIX = `/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}/matrix`;
+// The touchpoint the demo data makes the clear first of the fix list (DEMO_TRUTHS.topPain).
+const WORST = "Checkout queue";
+
+test("a manager finds what to fix first, filters to one lifecycle stage and drills down", async ({ page }) => {
+  await signIn(page, DEMO_USERS.MANAGER);
+  await page.goto(`/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}`);
+  await page.getByRole("navigation", { name: "Map views" }).getByRole("link", { name: "Priority matrix" }).click();
+  await expect(page).toHaveURL(new RegExp(`${MATRIX}$`));
+  await expect(page.getByRole("heading", { name: "Priority matrix" })).toBeVisible();
+
+  const rows = page.getByTestId("fix-list-row");
+  await expect(rows.first()).toContainText(WORST);
+  await expect(rows.first()).toContainText("Concentrate here");
+  await expect(page.getByTestId("matrix-point").first()).toBeVisible();
+  const before = await page.getByTestId("filter-counts").textContent();
+  expect(before).toMatch(/^[\d,]+ interviews and [\d,]+ observations in this view\.$/);
+  await expectAccessible(page);
+
+  // Selecting a row highlights it (and its point).
+  await rows.nth(1).click();
+  await expect(rows.nth(1)).toHaveAttribute("aria-selected", "true");
+
+  await page.getByRole("button", { name: /^Lifecycle:/ }).click();
+  await page.getByRole("group", { name: "Lifecycle" }).getByLabel("Established").check();
+  await expect(page).toHaveURL(/lifecycle=ESTABLISHED/);
+  await expect(page.getByTestId("filter-counts")).not.toHaveText(before!);
+  await expect(page.getByTestId("filter-counts")).toContainText("(filtered)");
+  await page.keyboard.press("Escape");
+
+  await page.locator("label", { hasText: "At the scale centre" }).click();
+  await expect(page).toHaveURL(/crosshair=scale/);
+  await expect(page.getByTestId("crosshair-summary")).toContainText("importance 3.00 and performance 0.0");
+  await expectAccessible(page);
+
+  await page.getByTestId("fix-list-row").filter({ hasText: WORST }).getByRole("link", { name: WORST }).click();
+  await expect(page.getByRole("heading", { name: WORST, level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/lifecycle=ESTABLISHED/);
+  await expect(page.getByTestId("touchpoint-figures")).toContainText("Weighted pain");
+  await expect(page.getByTestId("expectation-row").first()).toBeVisible();
+  await expect(page.getByTestId("feelings")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Comments \(\d+\)$/ })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a filter that matches nothing says so, and the diagonal view shows the iso-priority line", async ({ page }) => {
+  await signIn(page, DEMO_USERS.ANALYST);
+  await page.goto(`${MATRIX}?from=2000-01-01&to=2000-01-31`);
+  await expect(page.getByRole("heading", { name: "No interviews match this filter" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`${MATRIX}?view=diagonal&bars=1`);
+  await expect(page.getByText("Above the line: importance outruns performance")).toBeVisible();
+});
+
+test("an interviewer cannot open the matrix", async ({ page }) => {
+  await signIn(page, DEMO_USERS.INTERVIEWER);
+  expect((await page.goto(MATRIX))?.status()).toBe(404);
+});
