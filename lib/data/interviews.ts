@@ -1,0 +1,959 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { UserError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { WorkspaceContext } from "@/lib/workspace";
+import { recordAudit } from "@/lib/data/audit";
+import { insertRespondent, isUniqueViolation } from "@/lib/data/respondents";
+import {
+  OWN_EDIT_WINDOW_MS,
+  toObservationRows,
+  type Answer,
+  type FeelingState,
+  type InterviewDraft,
+  type InterviewListFilter,
+  type InterviewMode,
+  type InterviewStatus,
+  type InterviewSubmission,
+  type Outcome,
+  type RespondentChoice,
+  type VoidInterviewSchema,
+} from "@/lib/schemas/interview";
+
+type Tx = Prisma.TransactionClient;
+
+const NOT_FOUND = "That interview was not found.";
+const MAP_NOT_FOUND = "That map was not found in this workspace.";
+export const MAP_NOT_ACTIVE = "This map is not open for interviews: only active maps can be recorded on.";
+export const ALREADY_SUBMITTED = "This interview has already been submitted.";
+
+// The capture journey
+
+export type CaptureTouchpoint = {
+  id: string;
+  name: string;
+  description: string;
+  prompt: string;
+  momentOfTruth: boolean;
+  stageName: string;
+  channelName: string;
+  /** Archived since the interview was recorded: shown only when correcting it. */
+  archived: boolean;
+  expectations: { id: string; text: string }[];
+  /** Unlisted expectations this interview recorded earlier (when correcting it). */
+  volunteered: { id: string; text: string }[];
+};
+
+export type CaptureJourney = {
+  map: { id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" };
+  touchpoints: CaptureTouchpoint[];
+};
+
+/**
+ * A map's touchpoints in journey order (stage, then channel, then position), each with its
+ * listed expectations. With `interviewId`, also what that interview recorded on touchpoints
+ * or expectations archived since, so a correction never drops data it cannot show.
+ */
+export async function getCaptureJourney(
+  ctx: WorkspaceContext,
+  mapId: string,
+  { interviewId }: { interviewId?: string } = {},
+): Promise<CaptureJourney | null> {
+  const map = await db.journeyMap.findFirst({
+    where: { id: mapId, workspaceId: ctx.workspaceId },
+    select: { id: true, name: true, status: true },
+  });
+  if (!map) return null;
+
+  const recorded = interviewId
+    ? await db.observation.findMany({
+        where: { workspaceId: ctx.workspaceId, mapId, interviewId },
+        select: { touchpointId: true, expectationId: true },
+      })
+    : [];
+  const recordedTouchpoints = [...new Set(recorded.map((row) => row.touchpointId))];
+  const recordedExpectations = [...new Set(recorded.map((row) => row.expectationId))];
+
+  const touchpoints = await db.touchpoint.findMany({
+    where: {
+      workspaceId: ctx.workspaceId,
+      mapId,
+      OR: [
+        { archivedAt: null, stage: { archivedAt: null }, channel: { archivedAt: null } },
+        ...(recordedTouchpoints.length > 0 ? [{ id: { in: recordedTouchpoints } }] : []),
+      ],
+    },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      prompt: true,
+      momentOfTruth: true,
+      position: true,
+      archivedAt: true,
+      stage: { select: { name: true, position: true, archivedAt: true } },
+      channel: { select: { name: true, position: true, archivedAt: true } },
+      expectations: {
+        where: {
+          workspaceId: ctx.workspaceId,
+          OR: [
+            { archivedAt: null, kind: "LISTED" },
+            ...(recordedExpectations.length > 0 ? [{ id: { in: recordedExpectations } }] : []),
+          ],
+        },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: { id: true, text: true, kind: true },
+      },
+    },
+  });
+  touchpoints.sort(
+    (a, b) => a.stage.position - b.stage.position || a.channel.position - b.channel.position || a.position - b.position,
+  );
+  return {
+    map,
+    touchpoints: touchpoints.map((touchpoint) => ({
+      id: touchpoint.id,
+      name: touchpoint.name,
+      description: touchpoint.description,
+      prompt: touchpoint.prompt,
+      momentOfTruth: touchpoint.momentOfTruth,
+      stageName: touchpoint.stage.name,
+      channelName: touchpoint.channel.name,
+      archived: touchpoint.archivedAt !== null || touchpoint.stage.archivedAt !== null || touchpoint.channel.archivedAt !== null,
+      expectations: touchpoint.expectations
+        .filter((expectation) => expectation.kind === "LISTED")
+        .map(({ id, text }) => ({ id, text })),
+      volunteered: touchpoint.expectations
+        .filter((expectation) => expectation.kind === "VOLUNTEERED")
+        .map(({ id, text }) => ({ id, text })),
+    })),
+  };
+}
+
+// Access
+
+function canCurate(ctx: WorkspaceContext) {
+  return can(ctx.role, "interview.curate");
+}
+
+type AccessRow = { status: InterviewStatus; interviewerId: string; submittedAt: Date | null };
+
+/** The correction deadline of an interviewer's own submitted interview. */
+export function ownEditDeadline(submittedAt: Date): Date {
+  return new Date(submittedAt.getTime() + OWN_EDIT_WINDOW_MS);
+}
+
+/** Analysts and admins correct any submitted interview; an interviewer their own, within 24 hours of submitting. */
+export function canEditInterview(ctx: WorkspaceContext, row: AccessRow, now = new Date()): boolean {
+  if (row.status !== "SUBMITTED") return false;
+  if (canCurate(ctx)) return true;
+  return row.interviewerId === ctx.userId && row.submittedAt !== null && now <= ownEditDeadline(row.submittedAt);
+}
+
+function visibleTo(ctx: WorkspaceContext, row: { interviewerId: string }) {
+  return canCurate(ctx) || row.interviewerId === ctx.userId;
+}
+
+// Reading
+
+function dateOnly(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function toDate(value: string): Date {
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+export type StoredInterview = {
+  id: string;
+  mapId: string;
+  status: InterviewStatus;
+  interviewerId: string;
+  submittedAt: Date | null;
+  /** The capture state: the saved draft, or one rebuilt from the stored rows. */
+  state: InterviewDraft;
+  /** Whether `state` came from a saved draft (false: rebuilt from the stored rows). */
+  fromDraft: boolean;
+};
+
+/**
+ * An interview as the capture screen needs it; null when it does not exist in this
+ * workspace or is not the caller's to see.
+ */
+export async function getInterviewForCapture(ctx: WorkspaceContext, interviewId: string): Promise<StoredInterview | null> {
+  const row = await db.interview.findFirst({
+    where: { id: interviewId, workspaceId: ctx.workspaceId },
+    select: {
+      id: true,
+      mapId: true,
+      status: true,
+      interviewerId: true,
+      submittedAt: true,
+      respondentId: true,
+      respondent: { select: { code: true } },
+      conductedOn: true,
+      mode: true,
+      overallFeeling: true,
+      notes: true,
+      draft: true,
+      updatedAt: true,
+      observations: {
+        select: {
+          touchpointId: true,
+          expectationId: true,
+          outcome: true,
+          importance: true,
+          feeling: true,
+          comment: true,
+          expectation: { select: { kind: true, text: true } },
+        },
+      },
+    },
+  });
+  if (!row || !visibleTo(ctx, row)) return null;
+  const base = { id: row.id, mapId: row.mapId, status: row.status, interviewerId: row.interviewerId, submittedAt: row.submittedAt };
+  if (row.status === "DRAFT" && row.draft && typeof row.draft === "object") {
+    return { ...base, state: row.draft as unknown as InterviewDraft, fromDraft: true };
+  }
+  const answers = new Map<string, Answer>();
+  for (const observation of row.observations) {
+    const answer = answers.get(observation.touchpointId) ?? {
+      touchpointId: observation.touchpointId,
+      skipped: false,
+      ratings: [],
+      volunteered: [],
+    };
+    const values = {
+      outcome: observation.outcome,
+      importance: observation.importance,
+      feeling: observation.feeling,
+      comment: observation.comment ?? "",
+    };
+    if (observation.expectation.kind === "VOLUNTEERED") {
+      answer.volunteered.push({ key: observation.expectationId, expectationId: observation.expectationId, text: observation.expectation.text, ...values });
+    } else {
+      answer.ratings.push({ expectationId: observation.expectationId, ...values });
+    }
+    answers.set(observation.touchpointId, answer);
+  }
+  return {
+    ...base,
+    fromDraft: false,
+    state: {
+      id: row.id,
+      mapId: row.mapId,
+      respondent: row.respondentId ? { kind: "existing", respondentId: row.respondentId, code: row.respondent?.code ?? "" } : null,
+      conductedOn: dateOnly(row.conductedOn),
+      mode: row.mode,
+      answers: [...answers.values()],
+      overallFeeling: row.overallFeeling,
+      notes: row.notes,
+      step: 0,
+      savedAt: row.updatedAt.getTime(),
+    },
+  };
+}
+
+/** Adds "not encountered" for every touchpoint a submitted interview has no observation on. */
+export function withSkippedTouchpoints(state: InterviewDraft, journey: CaptureJourney): InterviewDraft {
+  const answered = new Set(state.answers.map((answer) => answer.touchpointId));
+  const skipped = journey.touchpoints
+    .filter((touchpoint) => !answered.has(touchpoint.id))
+    .map((touchpoint) => ({ touchpointId: touchpoint.id, skipped: true, ratings: [], volunteered: [] }));
+  return { ...state, answers: [...state.answers, ...skipped] };
+}
+
+// Drafts
+
+/** Every id in a draft must be on the map it is recorded on (and the respondent in this workspace). */
+async function checkDraftIds(ctx: WorkspaceContext, journey: CaptureJourney, draft: Pick<InterviewDraft, "answers" | "respondent">) {
+  const touchpoints = new Map(journey.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint]));
+  for (const answer of draft.answers) {
+    const touchpoint = touchpoints.get(answer.touchpointId);
+    if (!touchpoint) throw new UserError("The draft has an answer for a touchpoint that is not on this map.", undefined, 400);
+    const listed = new Set(touchpoint.expectations.map((expectation) => expectation.id));
+    const stored = new Set(touchpoint.volunteered.map((expectation) => expectation.id));
+    if (answer.ratings.some((rating) => !listed.has(rating.expectationId))) {
+      throw new UserError(`The draft rates an expectation that is not on ${touchpoint.name}.`, undefined, 400);
+    }
+    if (answer.volunteered.some((item) => item.expectationId !== null && !stored.has(item.expectationId))) {
+      throw new UserError(`The draft refers to an unlisted expectation that is not on ${touchpoint.name}.`, undefined, 400);
+    }
+  }
+  if (draft.respondent?.kind === "existing") {
+    const respondent = await db.respondent.findFirst({
+      where: { id: draft.respondent.respondentId, workspaceId: ctx.workspaceId },
+      select: { id: true },
+    });
+    if (!respondent) throw new UserError("That respondent was not found in this workspace.", { respondent: ["Choose the respondent again."] }, 400);
+  }
+}
+
+export type SaveDraftResult = { saved: true; created: boolean } | { saved: false; reason: "stale" };
+
+/**
+ * Saves the interviewer's draft: creates the DRAFT row the first time, then replaces its
+ * state. A copy older than the one stored is ignored (requests may arrive out of order).
+ */
+export async function saveDraft(ctx: WorkspaceContext, draft: InterviewDraft): Promise<SaveDraftResult> {
+  const journey = await getCaptureJourney(ctx, draft.mapId);
+  if (!journey) throw new UserError(MAP_NOT_FOUND, undefined, 404);
+  await checkDraftIds(ctx, journey, draft);
+  const respondentId = draft.respondent?.kind === "existing" ? draft.respondent.respondentId : null;
+  const json = JSON.stringify(draft);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.$queryRaw<
+      { workspace_id: string; interviewer_id: string; map_id: string; status: InterviewStatus; saved_at: string | null }[]
+    >`
+      SELECT workspace_id, interviewer_id, map_id, status::text AS status, draft->>'savedAt' AS saved_at
+      FROM interviews WHERE id = ${draft.id} FOR UPDATE`;
+    const row = existing[0];
+    if (!row) {
+      if (journey.map.status !== "ACTIVE") throw new UserError(MAP_NOT_ACTIVE, undefined, 409);
+      const inserted = await tx.$executeRaw`
+        INSERT INTO interviews (id, workspace_id, map_id, respondent_id, interviewer_id, conducted_on, mode,
+                                overall_feeling, notes, status, draft, updated_at)
+        VALUES (${draft.id}, ${ctx.workspaceId}, ${draft.mapId}, ${respondentId}, ${ctx.userId}, ${draft.conductedOn}::date,
+                ${draft.mode ?? "IN_PERSON"}::"InterviewMode", ${draft.overallFeeling}::"Feeling", ${draft.notes}, 'DRAFT',
+                ${json}::jsonb, now())
+        ON CONFLICT (id) DO NOTHING`;
+      // Lost a race with another first save of the same draft: that one is as good as this one.
+      if (inserted === 0) return { saved: false, reason: "stale" } as const;
+      await recordAudit(tx, ctx, {
+        action: "interview.draft_start",
+        entityType: "Interview",
+        entityId: draft.id,
+        after: { mapId: draft.mapId },
+      });
+      return { saved: true, created: true } as const;
+    }
+    if (row.workspace_id !== ctx.workspaceId || row.interviewer_id !== ctx.userId) throw new UserError(NOT_FOUND, undefined, 404);
+    if (row.status === "SUBMITTED") throw new UserError(ALREADY_SUBMITTED, undefined, 409);
+    if (row.status === "VOID") throw new UserError("This draft was discarded.", undefined, 409);
+    if (row.map_id !== draft.mapId) throw new UserError("This draft belongs to another map.", undefined, 409);
+    if (row.saved_at !== null && Number(row.saved_at) > draft.savedAt) return { saved: false, reason: "stale" } as const;
+    await tx.$executeRaw`
+      UPDATE interviews SET draft = ${json}::jsonb, respondent_id = ${respondentId}, conducted_on = ${draft.conductedOn}::date,
+        mode = ${draft.mode ?? "IN_PERSON"}::"InterviewMode", overall_feeling = ${draft.overallFeeling}::"Feeling",
+        notes = ${draft.notes}, updated_at = now()
+      WHERE id = ${draft.id}`;
+    return { saved: true, created: false } as const;
+  });
+}
+
+/** An interviewer gives up their own draft: it is kept, void, and can be restored by an analyst. */
+export async function discardDraft(ctx: WorkspaceContext, interviewId: string) {
+  return db.$transaction(async (tx) => {
+    const row = await lockInterview(tx, ctx, interviewId);
+    if (row.interviewer_id !== ctx.userId || row.status !== "DRAFT") {
+      throw new UserError("Only your own drafts can be discarded.", undefined, row.interviewer_id === ctx.userId ? 409 : 404);
+    }
+    const reason = "Draft discarded by the interviewer";
+    await tx.interview.update({ where: { id: interviewId }, data: { status: "VOID", voidedAt: new Date(), voidReason: reason } });
+    await recordAudit(tx, ctx, {
+      action: "interview.draft_discard",
+      entityType: "Interview",
+      entityId: interviewId,
+      before: { status: "DRAFT" },
+      after: { status: "VOID", reason },
+    });
+    return { interviewId };
+  });
+}
+
+// Submitting and correcting
+
+type LockedRow = {
+  id: string;
+  workspace_id: string;
+  map_id: string;
+  interviewer_id: string;
+  status: InterviewStatus;
+  submitted_at: Date | null;
+};
+
+/** Reads the interview and locks it until the transaction ends; "not found" for anything outside the workspace or not visible. */
+async function lockInterview(tx: Tx, ctx: WorkspaceContext, interviewId: string): Promise<LockedRow> {
+  const rows = await tx.$queryRaw<LockedRow[]>`
+    SELECT id, workspace_id, map_id, interviewer_id, status::text AS status, submitted_at
+    FROM interviews WHERE id = ${interviewId} AND workspace_id = ${ctx.workspaceId} FOR UPDATE`;
+  const row = rows[0];
+  if (!row || !visibleTo(ctx, { interviewerId: row.interviewer_id })) throw new UserError(NOT_FOUND, undefined, 404);
+  return row;
+}
+
+async function resolveRespondent(
+  tx: Tx,
+  ctx: WorkspaceContext,
+  choice: RespondentChoice | null,
+  keepArchivedId: string | null,
+): Promise<string> {
+  if (!choice) throw new UserError("Choose the respondent.", { respondent: ["Choose the respondent, or add a new one."] });
+  if (choice.kind === "new") return (await insertRespondent(tx, ctx, choice.profile, "respondent.profile.code")).id;
+  const respondent = await tx.respondent.findFirst({
+    where: { id: choice.respondentId, workspaceId: ctx.workspaceId },
+    select: { id: true, archivedAt: true },
+  });
+  if (!respondent) {
+    throw new UserError("That respondent was not found in this workspace.", { respondent: ["Choose the respondent again."] });
+  }
+  if (respondent.archivedAt && respondent.id !== keepArchivedId) {
+    throw new UserError("That respondent is archived. Choose another one, or restore them first.", {
+      respondent: ["That respondent is archived."],
+    });
+  }
+  return respondent.id;
+}
+
+type ObservationSnapshot = [touchpointId: string, expectationId: string, outcome: Outcome, importance: number, feeling: FeelingState | null, comment: string | null];
+
+/**
+ * Writes the observations of a checked submission, creating the unlisted (volunteered)
+ * expectations it introduces. Returns a compact snapshot for the audit log.
+ */
+async function writeObservations(
+  tx: Tx,
+  ctx: WorkspaceContext,
+  journey: CaptureJourney,
+  interviewId: string,
+  data: InterviewSubmission,
+): Promise<{ snapshot: ObservationSnapshot[]; volunteered: number }> {
+  const rows = toObservationRows(data);
+  const fresh = rows.filter((row) => row.expectationId === null);
+  const nextPosition = new Map<string, number>();
+  if (fresh.length > 0) {
+    const maxima = await tx.expectation.groupBy({
+      by: ["touchpointId"],
+      where: { workspaceId: ctx.workspaceId, touchpointId: { in: [...new Set(fresh.map((row) => row.touchpointId))] } },
+      _max: { position: true },
+    });
+    for (const max of maxima) nextPosition.set(max.touchpointId, (max._max.position ?? -1) + 1);
+  }
+  const created: Prisma.ExpectationCreateManyInput[] = [];
+  for (const row of rows) {
+    if (row.expectationId !== null) continue;
+    const position = nextPosition.get(row.touchpointId) ?? 0;
+    nextPosition.set(row.touchpointId, position + 1);
+    row.expectationId = randomUUID();
+    created.push({
+      id: row.expectationId,
+      workspaceId: ctx.workspaceId,
+      mapId: journey.map.id,
+      touchpointId: row.touchpointId,
+      text: row.volunteeredText!,
+      kind: "VOLUNTEERED",
+      position,
+      createdById: ctx.userId,
+    });
+  }
+  if (created.length > 0) await tx.expectation.createMany({ data: created });
+  if (rows.length > 0) {
+    await tx.observation.createMany({
+      data: rows.map((row) => ({
+        workspaceId: ctx.workspaceId,
+        mapId: journey.map.id,
+        interviewId,
+        touchpointId: row.touchpointId,
+        expectationId: row.expectationId!,
+        outcome: row.outcome,
+        importance: row.importance,
+        feeling: row.feeling,
+        comment: row.comment,
+      })),
+    });
+  }
+  return {
+    snapshot: rows.map((row) => [row.touchpointId, row.expectationId!, row.outcome, row.importance, row.feeling, row.comment]),
+    volunteered: created.length,
+  };
+}
+
+export type SubmitResult = { interviewId: string; alreadySubmitted: boolean };
+
+/**
+ * Submits an interview in one transaction. Idempotent on the browser-made id: the row is
+ * inserted if missing and then locked, so of two concurrent submissions of the same id one
+ * writes and the other finds it submitted.
+ */
+export async function submitInterview(ctx: WorkspaceContext, journey: CaptureJourney, data: InterviewSubmission): Promise<SubmitResult> {
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`
+          INSERT INTO interviews (id, workspace_id, map_id, interviewer_id, conducted_on, mode, status, updated_at)
+          VALUES (${data.id}, ${ctx.workspaceId}, ${journey.map.id}, ${ctx.userId}, ${data.conductedOn}::date,
+                  ${data.mode ?? "IN_PERSON"}::"InterviewMode", 'DRAFT', now())
+          ON CONFLICT (id) DO NOTHING`;
+        const row = await lockInterview(tx, ctx, data.id);
+        if (row.interviewer_id !== ctx.userId) throw new UserError(NOT_FOUND, undefined, 404);
+        if (row.status === "SUBMITTED") return { interviewId: row.id, alreadySubmitted: true };
+        if (row.status === "VOID") throw new UserError("This interview was discarded or made void, so it cannot be submitted.", undefined, 409);
+        if (row.map_id !== journey.map.id) throw new UserError("This interview was started on another map.", undefined, 409);
+        // Checked after the status, so that a retry of a submission that went through still hears "submitted".
+        if (journey.map.status !== "ACTIVE") throw new UserError(MAP_NOT_ACTIVE, undefined, 409);
+
+        const respondentId = await resolveRespondent(tx, ctx, data.respondent, null);
+        // A draft may hold provisional observations (e.g. from an import): the submission replaces them.
+        await tx.observation.deleteMany({ where: { interviewId: row.id, workspaceId: ctx.workspaceId } });
+        const { snapshot, volunteered } = await writeObservations(tx, ctx, journey, row.id, data);
+        const submittedAt = new Date();
+        await tx.interview.update({
+          where: { id: row.id },
+          data: {
+            status: "SUBMITTED",
+            submittedAt,
+            respondentId,
+            conductedOn: toDate(data.conductedOn),
+            mode: data.mode!,
+            overallFeeling: data.overallFeeling,
+            notes: data.notes,
+            draft: Prisma.DbNull,
+          },
+        });
+        await recordAudit(tx, ctx, {
+          action: "interview.submit",
+          entityType: "Interview",
+          entityId: row.id,
+          after: {
+            mapId: journey.map.id,
+            respondentId,
+            conductedOn: data.conductedOn,
+            mode: data.mode,
+            overallFeeling: data.overallFeeling,
+            observations: snapshot.length,
+            volunteered,
+          },
+        });
+        return { interviewId: row.id, alreadySubmitted: false };
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (isUniqueViolation(error)) {
+      const message = "That respondent code is already used. Choose the existing respondent, or change the code.";
+      throw new UserError(message, { "respondent.profile.code": [message] }, 409);
+    }
+    throw error;
+  }
+}
+
+/** Corrects a submitted interview: everything is replaced in one transaction and the change audited. */
+export async function updateInterview(ctx: WorkspaceContext, journey: CaptureJourney, data: InterviewSubmission, now = new Date()) {
+  return db.$transaction(
+    async (tx) => {
+      const row = await lockInterview(tx, ctx, data.id);
+      if (row.map_id !== journey.map.id) throw new UserError(NOT_FOUND, undefined, 404);
+      const access = { status: row.status, interviewerId: row.interviewer_id, submittedAt: row.submitted_at };
+      if (!canEditInterview(ctx, access, now)) {
+        if (row.status !== "SUBMITTED") throw new UserError("Only submitted interviews can be corrected.", undefined, 409);
+        throw new UserError(
+          "Your own interviews can be corrected within 24 hours of submitting. Ask an analyst to correct this one.",
+          undefined,
+          403,
+        );
+      }
+      const before = await tx.interview.findUniqueOrThrow({
+        where: { id: row.id },
+        select: {
+          respondentId: true,
+          conductedOn: true,
+          mode: true,
+          overallFeeling: true,
+          notes: true,
+          observations: {
+            select: { touchpointId: true, expectationId: true, outcome: true, importance: true, feeling: true, comment: true },
+            orderBy: [{ touchpointId: "asc" }, { expectationId: "asc" }],
+          },
+        },
+      });
+      const respondentId = await resolveRespondent(tx, ctx, data.respondent, before.respondentId);
+
+      // Unlisted expectations this interview introduced: their wording may be corrected here.
+      const stored = new Map(journey.touchpoints.flatMap((touchpoint) => touchpoint.volunteered.map((item) => [item.id, item.text] as const)));
+      for (const answer of data.answers) {
+        for (const item of answer.volunteered) {
+          if (item.expectationId && stored.get(item.expectationId) !== item.text && item.text !== "") {
+            await tx.expectation.updateMany({
+              where: { id: item.expectationId, workspaceId: ctx.workspaceId, kind: "VOLUNTEERED", mergedIntoId: null },
+              data: { text: item.text },
+            });
+          }
+        }
+      }
+      await tx.observation.deleteMany({ where: { interviewId: row.id, workspaceId: ctx.workspaceId } });
+      const { snapshot, volunteered } = await writeObservations(tx, ctx, journey, row.id, data);
+      // An unlisted expectation nobody observes any more is archived, never deleted.
+      const dropped = [...stored.keys()].filter((expectationId) => !snapshot.some((entry) => entry[1] === expectationId));
+      if (dropped.length > 0) {
+        await tx.expectation.updateMany({
+          where: { id: { in: dropped }, workspaceId: ctx.workspaceId, kind: "VOLUNTEERED", archivedAt: null, observations: { none: {} } },
+          data: { archivedAt: now },
+        });
+      }
+      await tx.interview.update({
+        where: { id: row.id },
+        data: {
+          respondentId,
+          conductedOn: toDate(data.conductedOn),
+          mode: data.mode!,
+          overallFeeling: data.overallFeeling,
+          notes: data.notes,
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: "interview.update",
+        entityType: "Interview",
+        entityId: row.id,
+        before: {
+          respondentId: before.respondentId,
+          conductedOn: dateOnly(before.conductedOn),
+          mode: before.mode,
+          overallFeeling: before.overallFeeling,
+          notes: before.notes,
+          observations: before.observations.map((o) => [o.touchpointId, o.expectationId, o.outcome, o.importance, o.feeling, o.comment]),
+        },
+        after: {
+          respondentId,
+          conductedOn: data.conductedOn,
+          mode: data.mode,
+          overallFeeling: data.overallFeeling,
+          notes: data.notes,
+          observations: snapshot,
+          newVolunteered: volunteered,
+        },
+      });
+      return { interviewId: row.id };
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+}
+
+// Void and restore
+
+export async function voidInterview(ctx: WorkspaceContext, input: VoidInterviewSchema) {
+  return db.$transaction(async (tx) => {
+    const row = await lockInterview(tx, ctx, input.interviewId);
+    if (row.status === "VOID") throw new UserError("This interview is already void.", undefined, 409);
+    const voidedAt = new Date();
+    await tx.interview.update({ where: { id: row.id }, data: { status: "VOID", voidedAt, voidReason: input.reason } });
+    await recordAudit(tx, ctx, {
+      action: "interview.void",
+      entityType: "Interview",
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: "VOID", reason: input.reason },
+    });
+    return { interviewId: row.id };
+  });
+}
+
+/** Undoes a void: a submitted interview counts in the analysis again, a discarded draft is a draft again. */
+export async function restoreInterview(ctx: WorkspaceContext, interviewId: string) {
+  return db.$transaction(async (tx) => {
+    const row = await lockInterview(tx, ctx, interviewId);
+    if (row.status !== "VOID") throw new UserError("Only a void interview can be restored.", undefined, 409);
+    const status: "SUBMITTED" | "DRAFT" = row.submitted_at ? "SUBMITTED" : "DRAFT";
+    const before = await tx.interview.findUniqueOrThrow({ where: { id: row.id }, select: { voidReason: true } });
+    await tx.interview.update({ where: { id: row.id }, data: { status, voidedAt: null, voidReason: null } });
+    await recordAudit(tx, ctx, {
+      action: "interview.restore",
+      entityType: "Interview",
+      entityId: row.id,
+      before: { status: "VOID", reason: before.voidReason },
+      after: { status },
+    });
+    return { interviewId: row.id, status };
+  });
+}
+
+// Lists and details
+
+export type InterviewListRow = {
+  id: string;
+  status: InterviewStatus;
+  conductedOn: string;
+  mode: InterviewMode;
+  mapId: string;
+  mapName: string;
+  respondent: string | null;
+  segment: string | null;
+  interviewerName: string;
+  own: boolean;
+  observations: number;
+  submittedAt: Date | null;
+  updatedAt: Date;
+  canEdit: boolean;
+  editUntil: Date | null;
+};
+
+export async function listInterviews(
+  ctx: WorkspaceContext,
+  filter: InterviewListFilter,
+  { pageSize = 25, now = new Date() }: { pageSize?: number; now?: Date } = {},
+): Promise<{ rows: InterviewListRow[]; total: number }> {
+  const curate = canCurate(ctx);
+  const conductedOn: Prisma.DateTimeFilter = {};
+  if (filter.from) conductedOn.gte = toDate(filter.from);
+  if (filter.to) conductedOn.lte = toDate(filter.to);
+  const where: Prisma.InterviewWhereInput = {
+    workspaceId: ctx.workspaceId,
+    ...(curate ? (filter.interviewer ? { interviewerId: filter.interviewer } : {}) : { interviewerId: ctx.userId }),
+    ...(filter.map ? { mapId: filter.map } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.from || filter.to ? { conductedOn } : {}),
+  };
+  const [records, total] = await Promise.all([
+    db.interview.findMany({
+      where,
+      orderBy: [{ conductedOn: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+      skip: (filter.page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        status: true,
+        conductedOn: true,
+        mode: true,
+        submittedAt: true,
+        updatedAt: true,
+        interviewerId: true,
+        map: { select: { id: true, name: true } },
+        respondent: { select: { code: true, segment: true } },
+        interviewer: { select: { name: true } },
+        _count: { select: { observations: true } },
+      },
+    }),
+    db.interview.count({ where }),
+  ]);
+  return {
+    total,
+    rows: records.map((record) => {
+      const access = { status: record.status, interviewerId: record.interviewerId, submittedAt: record.submittedAt };
+      const own = record.interviewerId === ctx.userId;
+      return {
+        id: record.id,
+        status: record.status,
+        conductedOn: dateOnly(record.conductedOn),
+        mode: record.mode,
+        mapId: record.map.id,
+        mapName: record.map.name,
+        respondent: record.respondent?.code ?? null,
+        segment: record.respondent?.segment ?? null,
+        interviewerName: record.interviewer.name,
+        own,
+        observations: record._count.observations,
+        submittedAt: record.submittedAt,
+        updatedAt: record.updatedAt,
+        canEdit: canEditInterview(ctx, access, now),
+        editUntil: own && !curate && record.submittedAt && record.status === "SUBMITTED" ? ownEditDeadline(record.submittedAt) : null,
+      };
+    }),
+  };
+}
+
+/** The choices of the list's filters: every map, and (for analysts and admins) everyone who recorded an interview. */
+export async function listInterviewFilterOptions(ctx: WorkspaceContext) {
+  const [maps, interviewers] = await Promise.all([
+    db.journeyMap.findMany({
+      where: { workspaceId: ctx.workspaceId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, status: true },
+    }),
+    canCurate(ctx)
+      ? db.user.findMany({
+          where: {
+            OR: [
+              { interviews: { some: { workspaceId: ctx.workspaceId } } },
+              { memberships: { some: { workspaceId: ctx.workspaceId, removedAt: null, role: { not: "MANAGER" } } } },
+            ],
+          },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  return { maps, interviewers };
+}
+
+export type InterviewDetail = {
+  id: string;
+  status: InterviewStatus;
+  conductedOn: string;
+  mode: InterviewMode;
+  overallFeeling: FeelingState | null;
+  notes: string;
+  submittedAt: Date | null;
+  voidedAt: Date | null;
+  voidReason: string | null;
+  updatedAt: Date;
+  map: { id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" };
+  respondent: { id: string; code: string; segment: string | null; lifecycleStage: string; valueTier: string } | null;
+  interviewer: { id: string; name: string };
+  own: boolean;
+  touchpoints: {
+    id: string;
+    name: string;
+    stageName: string;
+    channelName: string;
+    observations: {
+      expectationId: string;
+      text: string;
+      volunteered: boolean;
+      outcome: Outcome;
+      importance: number;
+      feeling: FeelingState | null;
+      comment: string | null;
+    }[];
+  }[];
+  skipped: number;
+  history: { id: string; action: string; actorName: string | null; createdAt: Date; reason: string | null }[];
+  canEdit: boolean;
+  editUntil: Date | null;
+  canCurate: boolean;
+};
+
+export async function getInterview(ctx: WorkspaceContext, interviewId: string, now = new Date()): Promise<InterviewDetail | null> {
+  const record = await db.interview.findFirst({
+    where: { id: interviewId, workspaceId: ctx.workspaceId },
+    select: {
+      id: true,
+      status: true,
+      conductedOn: true,
+      mode: true,
+      overallFeeling: true,
+      notes: true,
+      submittedAt: true,
+      voidedAt: true,
+      voidReason: true,
+      updatedAt: true,
+      interviewerId: true,
+      map: { select: { id: true, name: true, status: true } },
+      respondent: { select: { id: true, code: true, segment: true, lifecycleStage: true, valueTier: true } },
+      interviewer: { select: { id: true, name: true } },
+      observations: {
+        select: {
+          touchpointId: true,
+          expectationId: true,
+          outcome: true,
+          importance: true,
+          feeling: true,
+          comment: true,
+          expectation: { select: { text: true, kind: true, position: true } },
+        },
+      },
+    },
+  });
+  if (!record || !visibleTo(ctx, record)) return null;
+  const [journey, history] = await Promise.all([
+    getCaptureJourney(ctx, record.map.id, { interviewId: record.id }),
+    db.auditLog.findMany({
+      where: { workspaceId: ctx.workspaceId, entityType: "Interview", entityId: record.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 100,
+      select: { id: true, action: true, createdAt: true, after: true, actor: { select: { name: true } } },
+    }),
+  ]);
+  const byTouchpoint = new Map<string, typeof record.observations>();
+  for (const observation of record.observations) {
+    byTouchpoint.set(observation.touchpointId, [...(byTouchpoint.get(observation.touchpointId) ?? []), observation]);
+  }
+  const touchpoints = (journey?.touchpoints ?? [])
+    .filter((touchpoint) => byTouchpoint.has(touchpoint.id))
+    .map((touchpoint) => ({
+      id: touchpoint.id,
+      name: touchpoint.name,
+      stageName: touchpoint.stageName,
+      channelName: touchpoint.channelName,
+      observations: byTouchpoint
+        .get(touchpoint.id)!
+        .sort(
+          (a, b) =>
+            Number(a.expectation.kind === "VOLUNTEERED") - Number(b.expectation.kind === "VOLUNTEERED") ||
+            a.expectation.position - b.expectation.position,
+        )
+        .map((observation) => ({
+          expectationId: observation.expectationId,
+          text: observation.expectation.text,
+          volunteered: observation.expectation.kind === "VOLUNTEERED",
+          outcome: observation.outcome,
+          importance: observation.importance,
+          feeling: observation.feeling,
+          comment: observation.comment,
+        })),
+    }));
+  const access = { status: record.status, interviewerId: record.interviewerId, submittedAt: record.submittedAt };
+  const own = record.interviewerId === ctx.userId;
+  return {
+    id: record.id,
+    status: record.status,
+    conductedOn: dateOnly(record.conductedOn),
+    mode: record.mode,
+    overallFeeling: record.overallFeeling,
+    notes: record.notes,
+    submittedAt: record.submittedAt,
+    voidedAt: record.voidedAt,
+    voidReason: record.voidReason,
+    updatedAt: record.updatedAt,
+    map: record.map,
+    respondent: record.respondent,
+    interviewer: record.interviewer,
+    own,
+    touchpoints,
+    skipped: (journey?.touchpoints ?? []).filter((touchpoint) => !touchpoint.archived && !byTouchpoint.has(touchpoint.id)).length,
+    history: history.map((entry) => ({
+      id: entry.id,
+      action: entry.action,
+      actorName: entry.actor?.name ?? null,
+      createdAt: entry.createdAt,
+      reason:
+        entry.after && typeof entry.after === "object" && "reason" in entry.after ? String((entry.after as { reason: unknown }).reason) : null,
+    })),
+    canEdit: canEditInterview(ctx, access, now),
+    editUntil: own && !canCurate(ctx) && record.submittedAt && record.status === "SUBMITTED" ? ownEditDeadline(record.submittedAt) : null,
+    canCurate: canCurate(ctx),
+  };
+}
+
+// Quotas
+
+export type QuotaProgress = {
+  target: number | null;
+  submitted: number;
+  segments: { segment: string; target: number; done: number }[];
+};
+
+/** Progress of each map toward its interview target, overall and per segment value (SUBMITTED interviews only). */
+export async function getQuotaProgress(ctx: WorkspaceContext, mapIds: string[]): Promise<Map<string, QuotaProgress>> {
+  const progress = new Map<string, QuotaProgress>();
+  if (mapIds.length === 0) return progress;
+  const [maps, quotas, counts] = await Promise.all([
+    db.journeyMap.findMany({
+      where: { workspaceId: ctx.workspaceId, id: { in: mapIds } },
+      select: { id: true, interviewTarget: true },
+    }),
+    db.segmentQuota.findMany({
+      where: { workspaceId: ctx.workspaceId, mapId: { in: mapIds } },
+      orderBy: [{ segment: "asc" }],
+      select: { mapId: true, segment: true, target: true },
+    }),
+    db.$queryRaw<{ map_id: string; segment: string | null; n: number }[]>`
+      SELECT i.map_id, r.segment, count(*)::int AS n
+      FROM interviews i LEFT JOIN respondents r ON r.id = i.respondent_id AND r.workspace_id = i.workspace_id
+      WHERE i.workspace_id = ${ctx.workspaceId} AND i.map_id = ANY(${mapIds}) AND i.status = 'SUBMITTED'
+      GROUP BY i.map_id, r.segment`,
+  ]);
+  for (const map of maps) progress.set(map.id, { target: map.interviewTarget, submitted: 0, segments: [] });
+  for (const count of counts) {
+    const entry = progress.get(count.map_id);
+    if (entry) entry.submitted += count.n;
+  }
+  for (const quota of quotas) {
+    const done = counts
+      .filter((count) => count.map_id === quota.mapId && count.segment?.toLowerCase() === quota.segment.toLowerCase())
+      .reduce((sum, count) => sum + count.n, 0);
+    progress.get(quota.mapId)?.segments.push({ segment: quota.segment, target: quota.target, done });
+  }
+  return progress;
+}

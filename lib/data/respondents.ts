@@ -1,0 +1,571 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { db } from "@/lib/db";
+import { UserError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { WorkspaceContext } from "@/lib/workspace";
+import { recordAudit } from "@/lib/data/audit";
+import type {
+  ArchiveAttributeFieldSchema,
+  ArchiveRespondentSchema,
+  CreateAttributeFieldSchema,
+  LifecycleStage,
+  MoveAttributeFieldSchema,
+  RespondentProfileSchema,
+  RespondentSearchSchema,
+  UpdateAttributeFieldSchema,
+  UpdateRespondentSchema,
+  ValueTier,
+} from "@/lib/schemas/respondent";
+
+type Tx = Prisma.TransactionClient;
+
+const NOT_FOUND = "That respondent was not found in this workspace.";
+const FIELD_NOT_FOUND = "That attribute was not found in this workspace.";
+
+/** True for a unique-constraint violation, whichever layer reports it. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string }; message?: string } | null;
+  return e?.code === "P2002" || e?.code === "23505" || e?.cause?.code === "23505" || /unique constraint/i.test(e?.message ?? "");
+}
+
+// Attribute fields
+
+export type AttributeFieldView = {
+  id: string;
+  name: string;
+  position: number;
+  archived: boolean;
+  options: { id: string; value: string; position: number; archived: boolean }[];
+};
+
+export async function listAttributeFields(
+  ctx: WorkspaceContext,
+  { includeArchived = false }: { includeArchived?: boolean } = {},
+): Promise<AttributeFieldView[]> {
+  const fields = await db.attributeField.findMany({
+    where: { workspaceId: ctx.workspaceId, ...(includeArchived ? {} : { archivedAt: null }) },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      position: true,
+      archivedAt: true,
+      options: {
+        where: includeArchived ? {} : { archivedAt: null },
+        orderBy: [{ position: "asc" }, { value: "asc" }],
+        select: { id: true, value: true, position: true, archivedAt: true },
+      },
+    },
+  });
+  return fields.map((field) => ({
+    id: field.id,
+    name: field.name,
+    position: field.position,
+    archived: field.archivedAt !== null,
+    options: field.options.map((option) => ({
+      id: option.id,
+      value: option.value,
+      position: option.position,
+      archived: option.archivedAt !== null,
+    })),
+  }));
+}
+
+async function fieldNameTaken(tx: Tx, ctx: WorkspaceContext, name: string, exceptId?: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM attribute_fields
+    WHERE workspace_id = ${ctx.workspaceId} AND lower(name) = lower(${name}) AND id <> ${exceptId ?? ""}`;
+  return rows.length > 0;
+}
+
+function nameTaken(name: string) {
+  return new UserError(`There is already an attribute called “${name}”.`, { name: [`There is already an attribute called “${name}”.`] }, 409);
+}
+
+export async function createAttributeField(ctx: WorkspaceContext, input: CreateAttributeFieldSchema) {
+  try {
+    return await db.$transaction(async (tx) => {
+      // Serialises field creation per workspace so that positions and names stay unique.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attribute-fields:${ctx.workspaceId}`}))`;
+      if (await fieldNameTaken(tx, ctx, input.name)) throw nameTaken(input.name);
+      const last = await tx.attributeField.aggregate({ where: { workspaceId: ctx.workspaceId }, _max: { position: true } });
+      const field = await tx.attributeField.create({
+        data: { workspaceId: ctx.workspaceId, name: input.name, position: (last._max.position ?? -1) + 1 },
+        select: { id: true, name: true },
+      });
+      await tx.attributeOption.createMany({
+        data: input.values.map((value, position) => ({ workspaceId: ctx.workspaceId, fieldId: field.id, value, position })),
+      });
+      await recordAudit(tx, ctx, {
+        action: "attribute_field.create",
+        entityType: "AttributeField",
+        entityId: field.id,
+        after: { name: input.name, values: input.values },
+      });
+      return { fieldId: field.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(input.name);
+    throw error;
+  }
+}
+
+async function findField(tx: Tx, ctx: WorkspaceContext, fieldId: string) {
+  const field = await tx.attributeField.findFirst({
+    where: { id: fieldId, workspaceId: ctx.workspaceId },
+    select: {
+      id: true,
+      name: true,
+      archivedAt: true,
+      options: { select: { id: true, value: true, position: true, archivedAt: true }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!field) throw new UserError(FIELD_NOT_FOUND, undefined, 404);
+  return field;
+}
+
+/** Renames the field, renames, adds, orders and archives its values; archived values stay on the respondents that have them. */
+export async function updateAttributeField(ctx: WorkspaceContext, input: UpdateAttributeFieldSchema) {
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attribute-fields:${ctx.workspaceId}`}))`;
+      const field = await findField(tx, ctx, input.fieldId);
+      if (await fieldNameTaken(tx, ctx, input.name, field.id)) throw nameTaken(input.name);
+      const existing = new Map(field.options.map((option) => [option.id, option]));
+      for (const option of input.options) {
+        if (option.id && !existing.has(option.id)) {
+          throw new UserError("One of the values does not belong to this attribute. Reload the page and try again.", undefined, 404);
+        }
+      }
+      // Values not sent are kept, archived: a value a respondent has is never deleted.
+      const sent = new Set(input.options.flatMap((option) => (option.id ? [option.id] : [])));
+      const now = new Date();
+      // Two passes so that swapping two values' names never trips the unique (field, value) index.
+      for (const option of field.options) {
+        await tx.attributeOption.update({ where: { id: option.id }, data: { value: `(renaming) ${option.id}` } });
+      }
+      let position = 0;
+      for (const option of input.options) {
+        const archivedAt = option.archived ? (existing.get(option.id ?? "")?.archivedAt ?? now) : null;
+        if (option.id) {
+          await tx.attributeOption.update({ where: { id: option.id }, data: { value: option.value, position, archivedAt } });
+        } else {
+          await tx.attributeOption.create({
+            data: { workspaceId: ctx.workspaceId, fieldId: field.id, value: option.value, position, archivedAt },
+          });
+        }
+        position += 1;
+      }
+      for (const option of field.options) {
+        if (sent.has(option.id)) continue;
+        await tx.attributeOption.update({
+          where: { id: option.id },
+          data: { value: option.value, position, archivedAt: option.archivedAt ?? now },
+        });
+        position += 1;
+      }
+      await tx.attributeField.update({ where: { id: field.id }, data: { name: input.name } });
+      await recordAudit(tx, ctx, {
+        action: "attribute_field.update",
+        entityType: "AttributeField",
+        entityId: field.id,
+        before: {
+          name: field.name,
+          values: field.options.map((option) => (option.archivedAt ? `${option.value} (archived)` : option.value)),
+        },
+        after: {
+          name: input.name,
+          values: input.options.map((option) => (option.archived ? `${option.value} (archived)` : option.value)),
+        },
+      });
+      return { fieldId: field.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new UserError("Two values of this attribute have the same name.", { options: ["Each value may appear only once."] }, 409);
+    }
+    throw error;
+  }
+}
+
+export async function setAttributeFieldArchived(ctx: WorkspaceContext, input: ArchiveAttributeFieldSchema) {
+  return db.$transaction(async (tx) => {
+    const field = await findField(tx, ctx, input.fieldId);
+    if ((field.archivedAt !== null) === input.archived) return { fieldId: field.id };
+    await tx.attributeField.update({ where: { id: field.id }, data: { archivedAt: input.archived ? new Date() : null } });
+    await recordAudit(tx, ctx, {
+      action: input.archived ? "attribute_field.archive" : "attribute_field.restore",
+      entityType: "AttributeField",
+      entityId: field.id,
+      after: { name: field.name },
+    });
+    return { fieldId: field.id };
+  });
+}
+
+export async function moveAttributeField(ctx: WorkspaceContext, input: MoveAttributeFieldSchema) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attribute-fields:${ctx.workspaceId}`}))`;
+    const fields = await tx.attributeField.findMany({
+      where: { workspaceId: ctx.workspaceId, archivedAt: null },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    });
+    const index = fields.findIndex((field) => field.id === input.fieldId);
+    if (index < 0) throw new UserError(FIELD_NOT_FOUND, undefined, 404);
+    const target = input.direction === "up" ? index - 1 : index + 1;
+    if (target < 0 || target >= fields.length) return { fieldId: input.fieldId };
+    const ordered = [...fields];
+    [ordered[index], ordered[target]] = [ordered[target]!, ordered[index]!];
+    for (const [position, field] of ordered.entries()) {
+      await tx.attributeField.update({ where: { id: field.id }, data: { position } });
+    }
+    await recordAudit(tx, ctx, {
+      action: "attribute_field.reorder",
+      entityType: "AttributeField",
+      entityId: input.fieldId,
+      before: { order: fields.map((field) => field.name) },
+      after: { order: ordered.map((field) => field.name) },
+    });
+    return { fieldId: input.fieldId };
+  });
+}
+
+// Respondents
+
+export type RespondentRow = {
+  id: string;
+  code: string;
+  lifecycleStage: LifecycleStage;
+  valueTier: ValueTier;
+  segment: string | null;
+  archived: boolean;
+  attributes: { fieldId: string; fieldName: string; optionId: string; value: string }[];
+  interviews: number;
+};
+
+const respondentSelect = {
+  id: true,
+  code: true,
+  lifecycleStage: true,
+  valueTier: true,
+  segment: true,
+  archivedAt: true,
+  attributes: {
+    select: {
+      fieldId: true,
+      optionId: true,
+      field: { select: { name: true, position: true } },
+      option: { select: { value: true } },
+    },
+  },
+  _count: { select: { interviews: { where: { status: "SUBMITTED" as const } } } },
+} satisfies Prisma.RespondentSelect;
+
+type RespondentRecord = Prisma.RespondentGetPayload<{ select: typeof respondentSelect }>;
+
+function toRow(record: RespondentRecord): RespondentRow {
+  return {
+    id: record.id,
+    code: record.code,
+    lifecycleStage: record.lifecycleStage,
+    valueTier: record.valueTier,
+    segment: record.segment,
+    archived: record.archivedAt !== null,
+    attributes: [...record.attributes]
+      .sort((a, b) => a.field.position - b.field.position)
+      .map((attribute) => ({
+        fieldId: attribute.fieldId,
+        fieldName: attribute.field.name,
+        optionId: attribute.optionId,
+        value: attribute.option.value,
+      })),
+    interviews: record._count.interviews,
+  };
+}
+
+function searchWhere(ctx: WorkspaceContext, filter: Partial<RespondentSearchSchema>): Prisma.RespondentWhereInput {
+  const q = filter.q?.trim() ?? "";
+  return {
+    workspaceId: ctx.workspaceId,
+    archivedAt: filter.archived ? { not: null } : null,
+    ...(q
+      ? {
+          OR: [
+            { code: { contains: q.toUpperCase() } },
+            { segment: { startsWith: q, mode: "insensitive" as const } },
+          ],
+        }
+      : {}),
+    ...(filter.segment ? { segment: { equals: filter.segment, mode: "insensitive" as const } } : {}),
+    ...(filter.lifecycle ? { lifecycleStage: filter.lifecycle } : {}),
+    ...(filter.tier ? { valueTier: filter.tier } : {}),
+    ...(filter.option ? { attributes: { some: { optionId: filter.option, workspaceId: ctx.workspaceId } } } : {}),
+  };
+}
+
+/** Respondents matching the filters, newest first, one page at a time. */
+export async function listRespondents(
+  ctx: WorkspaceContext,
+  filter: RespondentSearchSchema,
+  pageSize = 25,
+): Promise<{ rows: RespondentRow[]; total: number }> {
+  const where = searchWhere(ctx, filter);
+  const [records, total] = await Promise.all([
+    db.respondent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * pageSize,
+      take: pageSize,
+      select: respondentSelect,
+    }),
+    db.respondent.count({ where }),
+  ]);
+  return { rows: records.map(toRow), total };
+}
+
+/** For the interview's respondent picker: exact and prefix code matches first. */
+export async function searchRespondents(ctx: WorkspaceContext, q: string, limit = 8): Promise<RespondentRow[]> {
+  const records = await db.respondent.findMany({
+    where: searchWhere(ctx, { q }),
+    orderBy: [{ code: "asc" }],
+    take: 50,
+    select: respondentSelect,
+  });
+  const upper = q.trim().toUpperCase();
+  const rank = (code: string) => (code === upper ? 0 : code.startsWith(upper) ? 1 : 2);
+  return records
+    .map(toRow)
+    .sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code))
+    .slice(0, limit);
+}
+
+export type RespondentDetail = RespondentRow & { contactName: string | null; contactEmail: string | null };
+
+export async function getRespondent(ctx: WorkspaceContext, respondentId: string): Promise<RespondentDetail | null> {
+  const record = await db.respondent.findFirst({
+    where: { id: respondentId, workspaceId: ctx.workspaceId },
+    select: { ...respondentSelect, contactName: true, contactEmail: true },
+  });
+  if (!record) return null;
+  return { ...toRow(record), contactName: record.contactName, contactEmail: record.contactEmail };
+}
+
+/** Segment values in use and in the maps' quotas, for suggestions (so "Students" is not typed three ways). */
+export async function listSegments(ctx: WorkspaceContext): Promise<string[]> {
+  const rows = await db.$queryRaw<{ segment: string }[]>`
+    SELECT segment FROM respondents WHERE workspace_id = ${ctx.workspaceId} AND segment IS NOT NULL
+    UNION
+    SELECT segment FROM segment_quotas WHERE workspace_id = ${ctx.workspaceId}
+    ORDER BY 1
+    LIMIT 200`;
+  return rows.map((row) => row.segment);
+}
+
+const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+function randomCode(): string {
+  let code = "R-";
+  for (let index = 0; index < 6; index += 1) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+function codeTaken(code: string, path = "code") {
+  const message = `The code ${code} is already used by another respondent.`;
+  return new UserError(message, { [path]: [message] }, 409);
+}
+
+/**
+ * Checks that every chosen attribute value is a value of its field in this workspace, and
+ * still in use (a value the respondent already has may stay even when archived since).
+ */
+async function checkAttributes(
+  tx: Tx,
+  ctx: WorkspaceContext,
+  attributes: { fieldId: string; optionId: string }[],
+  kept: ReadonlySet<string> = new Set(),
+) {
+  if (attributes.length === 0) return;
+  const options = await tx.attributeOption.findMany({
+    where: { workspaceId: ctx.workspaceId, id: { in: attributes.map((attribute) => attribute.optionId) } },
+    select: { id: true, fieldId: true, archivedAt: true, field: { select: { archivedAt: true } } },
+  });
+  const byId = new Map(options.map((option) => [option.id, option]));
+  for (const attribute of attributes) {
+    const option = byId.get(attribute.optionId);
+    const usable = option && option.fieldId === attribute.fieldId && ((!option.archivedAt && !option.field.archivedAt) || kept.has(option.id));
+    if (!usable) {
+      throw new UserError("One of the attribute values is not available in this workspace. Reload the page and choose again.", {
+        attributes: ["One of the attribute values is not available. Reload the page and choose again."],
+      });
+    }
+  }
+}
+
+function auditProfile(profile: {
+  code: string;
+  lifecycleStage: string;
+  valueTier: string;
+  segment: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  attributes: { optionId: string }[];
+}) {
+  // Contact details are personal data: the audit trail says whether they were given, not what they were.
+  return {
+    code: profile.code,
+    lifecycleStage: profile.lifecycleStage,
+    valueTier: profile.valueTier,
+    segment: profile.segment,
+    contactName: profile.contactName ? "(given)" : null,
+    contactEmail: profile.contactEmail ? "(given)" : null,
+    attributeOptionIds: profile.attributes.map((attribute) => attribute.optionId).sort(),
+  };
+}
+
+/**
+ * Creates a respondent inside the caller's transaction (also used when an interview is
+ * submitted with a new respondent). `errorPath` names the field a code clash is reported on.
+ */
+export async function insertRespondent(
+  tx: Tx,
+  ctx: WorkspaceContext,
+  profile: RespondentProfileSchema,
+  errorPath = "code",
+): Promise<{ id: string; code: string }> {
+  await checkAttributes(tx, ctx, profile.attributes);
+  let code = profile.code;
+  if (code) {
+    // Case-insensitive: codes typed in any case (or imported before codes were upper-cased) are one code.
+    if (await tx.respondent.findFirst({ where: { workspaceId: ctx.workspaceId, code: { equals: code, mode: "insensitive" } }, select: { id: true } })) {
+      throw codeTaken(code, errorPath);
+    }
+  } else {
+    for (let attempt = 0; attempt < 10 && !code; attempt += 1) {
+      const candidate = randomCode();
+      const clash = await tx.respondent.findFirst({ where: { workspaceId: ctx.workspaceId, code: candidate }, select: { id: true } });
+      if (!clash) code = candidate;
+    }
+    if (!code) throw new Error("Could not generate a free respondent code.");
+  }
+  const respondent = await tx.respondent.create({
+    data: {
+      workspaceId: ctx.workspaceId,
+      code,
+      lifecycleStage: profile.lifecycleStage,
+      valueTier: profile.valueTier,
+      segment: profile.segment,
+      contactName: profile.contactName,
+      contactEmail: profile.contactEmail,
+    },
+    select: { id: true, code: true },
+  });
+  if (profile.attributes.length > 0) {
+    await tx.respondentAttribute.createMany({
+      data: profile.attributes.map((attribute) => ({
+        workspaceId: ctx.workspaceId,
+        respondentId: respondent.id,
+        fieldId: attribute.fieldId,
+        optionId: attribute.optionId,
+      })),
+    });
+  }
+  await recordAudit(tx, ctx, {
+    action: "respondent.create",
+    entityType: "Respondent",
+    entityId: respondent.id,
+    after: auditProfile({ ...profile, code }),
+  });
+  return respondent;
+}
+
+export async function createRespondent(ctx: WorkspaceContext, profile: RespondentProfileSchema) {
+  try {
+    return await db.$transaction((tx) => insertRespondent(tx, ctx, profile));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw codeTaken(profile.code ?? "");
+    throw error;
+  }
+}
+
+export async function updateRespondent(ctx: WorkspaceContext, input: UpdateRespondentSchema) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.respondent.findFirst({
+        where: { id: input.respondentId, workspaceId: ctx.workspaceId },
+        select: {
+          id: true,
+          code: true,
+          lifecycleStage: true,
+          valueTier: true,
+          segment: true,
+          contactName: true,
+          contactEmail: true,
+          attributes: { select: { fieldId: true, optionId: true } },
+        },
+      });
+      if (!before) throw new UserError(NOT_FOUND, undefined, 404);
+      await checkAttributes(tx, ctx, input.attributes, new Set(before.attributes.map((attribute) => attribute.optionId)));
+      if (input.code !== before.code) {
+        const clash = await tx.respondent.findFirst({
+          where: { workspaceId: ctx.workspaceId, code: { equals: input.code, mode: "insensitive" }, id: { not: before.id } },
+          select: { id: true },
+        });
+        if (clash) throw codeTaken(input.code);
+      }
+      await tx.respondent.update({
+        where: { id: before.id },
+        data: {
+          code: input.code,
+          lifecycleStage: input.lifecycleStage,
+          valueTier: input.valueTier,
+          segment: input.segment,
+          contactName: input.contactName,
+          contactEmail: input.contactEmail,
+        },
+      });
+      await tx.respondentAttribute.deleteMany({ where: { respondentId: before.id, workspaceId: ctx.workspaceId } });
+      if (input.attributes.length > 0) {
+        await tx.respondentAttribute.createMany({
+          data: input.attributes.map((attribute) => ({
+            workspaceId: ctx.workspaceId,
+            respondentId: before.id,
+            fieldId: attribute.fieldId,
+            optionId: attribute.optionId,
+          })),
+        });
+      }
+      await recordAudit(tx, ctx, {
+        action: "respondent.update",
+        entityType: "Respondent",
+        entityId: before.id,
+        before: auditProfile(before),
+        after: auditProfile(input),
+      });
+      return { respondentId: before.id, code: input.code };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw codeTaken(input.code);
+    throw error;
+  }
+}
+
+export async function setRespondentArchived(ctx: WorkspaceContext, input: ArchiveRespondentSchema) {
+  return db.$transaction(async (tx) => {
+    const respondent = await tx.respondent.findFirst({
+      where: { id: input.respondentId, workspaceId: ctx.workspaceId },
+      select: { id: true, code: true, archivedAt: true },
+    });
+    if (!respondent) throw new UserError(NOT_FOUND, undefined, 404);
+    if ((respondent.archivedAt !== null) === input.archived) return { respondentId: respondent.id };
+    await tx.respondent.update({ where: { id: respondent.id }, data: { archivedAt: input.archived ? new Date() : null } });
+    await recordAudit(tx, ctx, {
+      action: input.archived ? "respondent.archive" : "respondent.restore",
+      entityType: "Respondent",
+      entityId: respondent.id,
+      after: { code: respondent.code },
+    });
+    return { respondentId: respondent.id };
+  });
+}

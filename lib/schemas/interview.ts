@@ -1,0 +1,384 @@
+// The interview as the capture screen holds it, as a draft saves it and as a submission
+// sends it. One shape for all three: the draft schema checks types and sizes only, the
+// submission schema adds the rules of the method against the map's own touchpoints.
+import { z } from "zod";
+import { FEELING_STATES, type FeelingState } from "@/lib/analysis/feelings";
+import { RespondentProfileSchema } from "@/lib/schemas/respondent";
+
+export const OUTCOMES = ["MISSED", "MET", "EXCEEDED"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Outcome, string> = { MISSED: "Missed", MET: "Met", EXCEEDED: "Exceeded" };
+
+export const IMPORTANCE_LEVELS = [1, 2, 3, 4, 5] as const;
+export type Importance = (typeof IMPORTANCE_LEVELS)[number];
+export const IMPORTANCE_LABELS: Record<Importance, string> = {
+  1: "Barely noticed",
+  2: "Minor",
+  3: "Mattered",
+  4: "Important",
+  5: "Critical",
+};
+
+export { FEELING_STATES, type FeelingState };
+export const FEELING_LABELS: Record<FeelingState, string> = {
+  HATE: "Hate",
+  DISLIKE: "Dislike",
+  EH: "Eh",
+  LIKE_A_LOT: "Like a lot",
+  LOVE: "Love",
+  IN_LOVE: "In love",
+};
+
+export const INTERVIEW_MODES = ["IN_PERSON", "PHONE", "VIDEO"] as const;
+export type InterviewMode = (typeof INTERVIEW_MODES)[number];
+export const MODE_LABELS: Record<InterviewMode, string> = { IN_PERSON: "In person", PHONE: "Phone", VIDEO: "Video" };
+
+export const INTERVIEW_STATUSES = ["DRAFT", "SUBMITTED", "VOID"] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+export const STATUS_LABELS: Record<InterviewStatus, string> = { DRAFT: "Draft", SUBMITTED: "Submitted", VOID: "Void" };
+
+/** How long an interviewer may correct their own submitted interview. */
+export const OWN_EDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export const MESSAGES = {
+  outcome: "Choose whether it was missed, met or exceeded.",
+  outcomeMissing: "Choose whether it was missed, met or exceeded (importance is set without an outcome).",
+  importance: "Importance is a whole number from 1 (barely noticed) to 5 (critical).",
+  importanceMissing: "Choose how much it mattered, from 1 (barely noticed) to 5 (critical).",
+  feeling: "Choose one of the six feelings: Hate, Dislike, Eh, Like a lot, Love or In love.",
+  respondent: "Choose the respondent, or add a new one.",
+  mode: "Choose how the interview took place: in person, by phone or by video.",
+  date: "Enter the date the interview took place.",
+  futureDate: "The interview date cannot be in the future.",
+  volunteeredText: "Say what they expected, in a few words.",
+} as const;
+
+const id = z.string().min(1).max(64);
+
+const outcome = z.enum(OUTCOMES, { error: MESSAGES.outcome }).nullable().default(null);
+const importance = z
+  .number({ error: MESSAGES.importance })
+  .int(MESSAGES.importance)
+  .min(1, MESSAGES.importance)
+  .max(5, MESSAGES.importance)
+  .nullable()
+  .default(null);
+const feeling = z.enum(FEELING_STATES, { error: MESSAGES.feeling }).nullable().default(null);
+const comment = z.string().trim().max(2000, "Keep a comment under 2,000 characters.").default("");
+
+export const RatingSchema = z.object({ expectationId: id, outcome, importance, feeling, comment });
+export type Rating = z.infer<typeof RatingSchema>;
+
+export const VolunteeredSchema = z.object({
+  /** Made in the browser, to keep track of the item before it has an expectation. */
+  key: z.string().min(1).max(64),
+  /** Set once stored: the VOLUNTEERED expectation this item became. */
+  expectationId: id.nullable().default(null),
+  text: z.string().trim().max(300, "Keep what they expected under 300 characters.").default(""),
+  outcome,
+  importance,
+  feeling,
+  comment,
+});
+export type Volunteered = z.infer<typeof VolunteeredSchema>;
+
+export const AnswerSchema = z.object({
+  touchpointId: id,
+  /** "Not encountered": the customer did not go through this touchpoint. */
+  skipped: z.boolean().default(false),
+  ratings: z.array(RatingSchema).max(200).default([]),
+  volunteered: z.array(VolunteeredSchema).max(30, "Add at most 30 unlisted expectations to one touchpoint.").default([]),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const RespondentChoiceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("existing"), respondentId: id, code: z.string().max(40).default("") }),
+  /** Created together with the interview when it is submitted, so it works offline. */
+  z.object({ kind: z.literal("new"), profile: RespondentProfileSchema }),
+]);
+export type RespondentChoice = z.infer<typeof RespondentChoiceSchema>;
+
+const dateOnly = z
+  .string({ error: MESSAGES.date })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, MESSAGES.date)
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && value >= "2000-01-01";
+  }, MESSAGES.date);
+
+const interviewFields = {
+  /** Generated in the browser (UUID), so a retried submission is recognised as the same one. */
+  id: z.uuid({ error: "The interview id must be a UUID made by the browser." }),
+  mapId: id,
+  respondent: RespondentChoiceSchema.nullable().default(null),
+  conductedOn: dateOnly,
+  mode: z.enum(INTERVIEW_MODES, { error: MESSAGES.mode }).nullable().default(null),
+  answers: z.array(AnswerSchema).max(500).default([]),
+  overallFeeling: feeling,
+  notes: z.string().trim().max(5000, "Keep the notes under 5,000 characters.").default(""),
+};
+
+/** An interview in progress, as saved on the device and on the server: anything may still be missing. */
+export const InterviewDraftSchema = z.object({
+  ...interviewFields,
+  /** The screen the interviewer was on, to resume there. */
+  step: z.number().int().min(0).max(1000).default(0),
+  /** When the browser last changed it (ms since epoch): the newer of two copies wins. */
+  savedAt: z.number().int().min(0).default(0),
+});
+export type InterviewDraft = z.infer<typeof InterviewDraftSchema>;
+export type InterviewDraftInput = z.input<typeof InterviewDraftSchema>;
+
+/** The part of a submission read before the map is known. */
+export const InterviewTargetSchema = z.object({ id: interviewFields.id, mapId: id });
+
+/** What the submission is checked against: the map's touchpoints and their expectations. */
+export type JourneyForCheck = {
+  touchpoints: readonly {
+    id: string;
+    name: string;
+    expectations: readonly { id: string; text: string }[];
+    /** VOLUNTEERED expectations this interview already recorded (when editing). */
+    volunteered?: readonly { id: string; text: string }[];
+  }[];
+};
+
+/** Where a problem is, so the capture screen can point at it. */
+export type Problem = {
+  message: string;
+  /** Logical path: "respondent", "mode", "touchpoints.<id>", "touchpoints.<id>.expectations.<id>.importance"... */
+  path: string;
+  touchpointId?: string;
+};
+
+function hasAnyValue(item: { outcome: unknown; importance: unknown; feeling: unknown; comment: string }) {
+  return item.outcome !== null || item.importance !== null || item.feeling !== null || item.comment !== "";
+}
+
+function ratingProblems(
+  item: { outcome: Outcome | null; importance: number | null; feeling: unknown; comment: string },
+  label: string,
+  path: string,
+  touchpointId: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (item.outcome === null) {
+    problems.push({
+      message: `${label}: ${item.importance !== null ? MESSAGES.outcomeMissing : MESSAGES.outcome}`,
+      path: `${path}.outcome`,
+      touchpointId,
+    });
+  }
+  if (item.importance === null) {
+    problems.push({ message: `${label}: ${MESSAGES.importanceMissing}`, path: `${path}.importance`, touchpointId });
+  }
+  return problems;
+}
+
+/** Today's date (YYYY-MM-DD) as far ahead as any time zone is: interviewers date by their own calendar. */
+export function latestAllowedDate(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * Every rule a submitted interview must meet, against the map it is recorded on. Used by
+ * the submission schema (server) and by the capture's summary (browser), so both list the
+ * same problems in the same words.
+ */
+export function findProblems(
+  journey: JourneyForCheck,
+  data: Pick<InterviewDraft, "respondent" | "mode" | "conductedOn" | "answers">,
+  options: { latestDate?: string } = {},
+): Problem[] {
+  const problems: Problem[] = [];
+  if (!data.respondent) problems.push({ message: MESSAGES.respondent, path: "respondent" });
+  if (!data.mode) problems.push({ message: MESSAGES.mode, path: "mode" });
+  if (data.conductedOn > (options.latestDate ?? latestAllowedDate())) {
+    problems.push({ message: MESSAGES.futureDate, path: "conductedOn" });
+  }
+
+  const touchpoints = new Map(journey.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint]));
+  const answers = new Map<string, Answer>();
+  for (const answer of data.answers) {
+    const touchpoint = touchpoints.get(answer.touchpointId);
+    if (!touchpoint) {
+      problems.push({ message: "An answer is for a touchpoint that is not on this map.", path: `touchpoints.${answer.touchpointId}` });
+      continue;
+    }
+    if (answers.has(answer.touchpointId)) {
+      problems.push({
+        message: `${touchpoint.name} is answered twice.`,
+        path: `touchpoints.${touchpoint.id}`,
+        touchpointId: touchpoint.id,
+      });
+      continue;
+    }
+    answers.set(answer.touchpointId, answer);
+  }
+
+  for (const touchpoint of journey.touchpoints) {
+    const answer = answers.get(touchpoint.id);
+    const base = `touchpoints.${touchpoint.id}`;
+    if (!answer) {
+      problems.push({
+        message: `${touchpoint.name}: record what they expected, or mark it not encountered.`,
+        path: base,
+        touchpointId: touchpoint.id,
+      });
+      continue;
+    }
+    const listed = new Map(touchpoint.expectations.map((expectation) => [expectation.id, expectation]));
+    const stored = new Map((touchpoint.volunteered ?? []).map((expectation) => [expectation.id, expectation]));
+    const seen = new Set<string>();
+    let observations = 0;
+
+    for (const rating of answer.ratings) {
+      const expectation = listed.get(rating.expectationId);
+      const path = `${base}.expectations.${rating.expectationId}`;
+      if (!expectation) {
+        problems.push({
+          message: `${touchpoint.name}: a rating is for an expectation that is not on this touchpoint.`,
+          path,
+          touchpointId: touchpoint.id,
+        });
+        continue;
+      }
+      if (seen.has(rating.expectationId)) {
+        problems.push({ message: `${touchpoint.name}: “${expectation.text}” is rated twice.`, path, touchpointId: touchpoint.id });
+        continue;
+      }
+      seen.add(rating.expectationId);
+      if (!hasAnyValue(rating)) continue;
+      observations += 1;
+      problems.push(...ratingProblems(rating, `${touchpoint.name}, “${expectation.text}”`, path, touchpoint.id));
+    }
+
+    const listedTexts = new Set(touchpoint.expectations.map((expectation) => expectation.text.trim().toLowerCase()));
+    const volunteeredTexts = new Set<string>();
+    for (const item of answer.volunteered) {
+      const path = `${base}.volunteered.${item.key}`;
+      if (item.expectationId !== null && !stored.has(item.expectationId)) {
+        problems.push({
+          message: `${touchpoint.name}: an unlisted expectation refers to one that is not on this touchpoint.`,
+          path,
+          touchpointId: touchpoint.id,
+        });
+        continue;
+      }
+      if (item.text === "" && !hasAnyValue(item)) continue;
+      observations += 1;
+      const label = item.text ? `${touchpoint.name}, “${item.text}”` : `${touchpoint.name}, an unlisted expectation`;
+      if (item.text === "") {
+        problems.push({ message: `${label}: ${MESSAGES.volunteeredText}`, path: `${path}.text`, touchpointId: touchpoint.id });
+      } else if (listedTexts.has(item.text.toLowerCase())) {
+        problems.push({
+          message: `${label}: this one is listed already; rate it in the list instead.`,
+          path: `${path}.text`,
+          touchpointId: touchpoint.id,
+        });
+      } else if (volunteeredTexts.has(item.text.toLowerCase())) {
+        problems.push({ message: `${label}: added twice.`, path: `${path}.text`, touchpointId: touchpoint.id });
+      }
+      volunteeredTexts.add(item.text.toLowerCase());
+      problems.push(...ratingProblems(item, label, path, touchpoint.id));
+    }
+
+    if (answer.skipped && observations > 0) {
+      problems.push({
+        message: `${touchpoint.name}: marked not encountered, but has answers. Clear them, or undo “not encountered”.`,
+        path: base,
+        touchpointId: touchpoint.id,
+      });
+    } else if (!answer.skipped && observations === 0) {
+      problems.push({
+        message: `${touchpoint.name}: record what they expected, or mark it not encountered.`,
+        path: base,
+        touchpointId: touchpoint.id,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The schema a submission (or a correction) must pass, for one map. The server builds it
+ * from the map it loaded for this workspace, so ids from elsewhere never pass.
+ */
+export function interviewSubmissionSchema(journey: JourneyForCheck, options: { latestDate?: string } = {}) {
+  return z.object(interviewFields).superRefine((data, context) => {
+    for (const problem of findProblems(journey, data, options)) {
+      context.addIssue({ code: "custom", message: problem.message, path: problem.path.split(".") });
+    }
+  });
+}
+export type InterviewSubmission = z.infer<ReturnType<typeof interviewSubmissionSchema>>;
+
+export type ObservationRow = {
+  touchpointId: string;
+  /** A listed expectation, or a stored volunteered one. */
+  expectationId: string | null;
+  /** For a volunteered expectation not stored yet. */
+  volunteeredText: string | null;
+  outcome: Outcome;
+  importance: number;
+  feeling: FeelingState | null;
+  comment: string | null;
+};
+
+/** The observations a checked submission records: one per rated expectation of each encountered touchpoint. */
+export function toObservationRows(data: Pick<InterviewDraft, "answers">): ObservationRow[] {
+  const rows: ObservationRow[] = [];
+  for (const answer of data.answers) {
+    if (answer.skipped) continue;
+    for (const rating of answer.ratings) {
+      if (rating.outcome === null || rating.importance === null) continue;
+      rows.push({
+        touchpointId: answer.touchpointId,
+        expectationId: rating.expectationId,
+        volunteeredText: null,
+        outcome: rating.outcome,
+        importance: rating.importance,
+        feeling: rating.feeling,
+        comment: rating.comment || null,
+      });
+    }
+    for (const item of answer.volunteered) {
+      if (item.outcome === null || item.importance === null || item.text === "") continue;
+      rows.push({
+        touchpointId: answer.touchpointId,
+        expectationId: item.expectationId,
+        volunteeredText: item.expectationId === null ? item.text : null,
+        outcome: item.outcome,
+        importance: item.importance,
+        feeling: item.feeling,
+        comment: item.comment || null,
+      });
+    }
+  }
+  return rows;
+}
+
+// Lists of interviews: filters kept in the URL.
+
+export const InterviewListFilterSchema = z.object({
+  map: z.string().trim().max(64).catch("").default(""),
+  status: z.enum(INTERVIEW_STATUSES).or(z.literal("")).catch("").default(""),
+  interviewer: z.string().trim().max(64).catch("").default(""),
+  from: z.union([dateOnly, z.literal("")]).catch("").default(""),
+  to: z.union([dateOnly, z.literal("")]).catch("").default(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type InterviewListFilter = z.infer<typeof InterviewListFilterSchema>;
+
+export const VoidInterviewSchema = z.object({
+  interviewId: id,
+  reason: z
+    .string({ error: "Say why it is void." })
+    .trim()
+    .min(3, "Say why it is void, e.g. “Duplicate of an interview recorded by phone”.")
+    .max(500, "Keep the reason under 500 characters."),
+});
+export type VoidInterviewSchema = z.infer<typeof VoidInterviewSchema>;
+
+export const InterviewIdSchema = z.object({ interviewId: id });
+export type InterviewIdSchema = z.infer<typeof InterviewIdSchema>;

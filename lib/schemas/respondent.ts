@@ -1,0 +1,157 @@
+import { z } from "zod";
+
+export const LIFECYCLE_STAGES = ["PROSPECT", "NEW", "ESTABLISHED", "LAPSED"] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+export const LIFECYCLE_LABELS: Record<LifecycleStage, string> = {
+  PROSPECT: "Prospect",
+  NEW: "New",
+  ESTABLISHED: "Established",
+  LAPSED: "Lapsed",
+};
+
+export const VALUE_TIERS = ["HIGH", "MEDIUM", "LOW", "UNKNOWN"] as const;
+export type ValueTier = (typeof VALUE_TIERS)[number];
+export const VALUE_TIER_LABELS: Record<ValueTier, string> = {
+  HIGH: "High",
+  MEDIUM: "Medium",
+  LOW: "Low",
+  UNKNOWN: "Unknown",
+};
+
+const id = z.string().min(1).max(64);
+
+/** "" and whitespace mean "not given". */
+function optionalText(max: number, tooLong: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+// Codes are compared and stored in upper case, so "r-12" and "R-12" are one respondent.
+const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]*$/;
+const codeText = z
+  .string({ error: "Enter a code." })
+  .trim()
+  .toUpperCase()
+  .max(40, "Use at most 40 characters for the code.")
+  .refine((value) => value === "" || CODE_PATTERN.test(value), {
+    error: "Use letters, digits, - and _ for the code, starting with a letter or digit.",
+  });
+
+const profileFields = {
+  lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: "Choose the lifecycle stage: prospect, new, established or lapsed." }),
+  valueTier: z.enum(VALUE_TIERS, { error: "Choose the value tier: high, medium, low or unknown." }).default("UNKNOWN"),
+  segment: optionalText(60, "Use at most 60 characters for the segment."),
+  contactName: optionalText(120, "Use at most 120 characters for the name."),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254, "That email address is too long.")
+    .nullish()
+    .transform((value) => (value ? value.toLowerCase() : null))
+    .pipe(z.email({ error: "Enter a valid email address, like name@example.com, or leave it empty." }).nullable()),
+  /** One chosen value per attribute field; a field left out has no value. */
+  attributes: z
+    .array(z.object({ fieldId: id, optionId: id }))
+    .max(50)
+    .default([])
+    .refine((list) => new Set(list.map((item) => item.fieldId)).size === list.length, {
+      error: "Choose one value per attribute.",
+    }),
+};
+
+/** A new respondent: the code is generated when left empty. */
+export const RespondentProfileSchema = z.object({
+  code: codeText.optional().transform((value) => (value ? value : null)),
+  ...profileFields,
+});
+export type RespondentProfileSchema = z.infer<typeof RespondentProfileSchema>;
+export type RespondentProfileInput = z.input<typeof RespondentProfileSchema>;
+
+export const CreateRespondentSchema = RespondentProfileSchema;
+export type CreateRespondentSchema = RespondentProfileSchema;
+
+export const UpdateRespondentSchema = z.object({
+  respondentId: id,
+  code: codeText.refine((value) => value !== "", { error: "Enter a code: every respondent keeps one." }),
+  ...profileFields,
+});
+export type UpdateRespondentSchema = z.infer<typeof UpdateRespondentSchema>;
+
+export const ArchiveRespondentSchema = z.object({ respondentId: id, archived: z.boolean() });
+export type ArchiveRespondentSchema = z.infer<typeof ArchiveRespondentSchema>;
+
+/** Finding respondents: the list page's filters (from the URL) and the interview's picker. */
+export const RespondentSearchSchema = z.object({
+  q: z.string().trim().max(60).catch("").default(""),
+  segment: z.string().trim().max(60).catch("").default(""),
+  /** An attribute value (AttributeOption id). */
+  option: z.string().trim().max(64).catch("").default(""),
+  lifecycle: z.enum(LIFECYCLE_STAGES).or(z.literal("")).catch("").default(""),
+  tier: z.enum(VALUE_TIERS).or(z.literal("")).catch("").default(""),
+  archived: z
+    .enum(["0", "1"])
+    .catch("0")
+    .default("0")
+    .transform((value) => value === "1"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type RespondentSearchSchema = z.infer<typeof RespondentSearchSchema>;
+
+// Attribute fields (psychographics: lifestyle, motivation, attitude...).
+
+const fieldName = z
+  .string({ error: "Name the attribute." })
+  .trim()
+  .min(1, "Name the attribute, e.g. Lifestyle.")
+  .max(60, "Use at most 60 characters for the name.");
+const optionValue = z
+  .string({ error: "Enter the value." })
+  .trim()
+  .min(1, "A value cannot be empty: remove the line instead.")
+  .max(60, "Use at most 60 characters for a value.");
+
+function distinctValues(values: string[]) {
+  const seen = new Set<string>();
+  for (const value of values) {
+    const key = value.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
+}
+
+export const CreateAttributeFieldSchema = z.object({
+  name: fieldName,
+  values: z
+    .array(optionValue)
+    .min(2, "Give at least two allowed values.")
+    .max(30, "Use at most 30 values.")
+    .refine(distinctValues, { error: "Each value may appear only once." }),
+});
+export type CreateAttributeFieldSchema = z.infer<typeof CreateAttributeFieldSchema>;
+
+export const UpdateAttributeFieldSchema = z.object({
+  fieldId: id,
+  name: fieldName,
+  /** Existing values carry their id (renamed in place); new ones have none. Archived ones stay on respondents that have them. */
+  options: z
+    .array(z.object({ id: id.optional(), value: optionValue, archived: z.boolean().default(false) }))
+    .max(60, "Use at most 60 values.")
+    .refine((options) => options.filter((option) => !option.archived).length >= 1, {
+      error: "Keep at least one value in use.",
+    })
+    .refine((options) => distinctValues(options.map((option) => option.value)), {
+      error: "Each value may appear only once.",
+    }),
+});
+export type UpdateAttributeFieldSchema = z.infer<typeof UpdateAttributeFieldSchema>;
+
+export const ArchiveAttributeFieldSchema = z.object({ fieldId: id, archived: z.boolean() });
+export type ArchiveAttributeFieldSchema = z.infer<typeof ArchiveAttributeFieldSchema>;
+
+export const MoveAttributeFieldSchema = z.object({ fieldId: id, direction: z.enum(["up", "down"]) });
+export type MoveAttributeFieldSchema = z.infer<typeof MoveAttributeFieldSchema>;
