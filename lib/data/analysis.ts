@@ -132,41 +132,82 @@ type AggregateRow = {
   exceeded_importance_sum: number;
 };
 
+/** Whether the rollups can answer the filter: they keep day, lifecycle stage, value tier and segment. */
+export function rollupCanAnswer(filter: AnalysisFilter): boolean {
+  return filter.interviewer.length === 0 && filter.attr.length === 0;
+}
+
+/** The interview-level filter on a rollup table `s` (dimensions without a value are ''). */
+function rollupCondition(ctx: WorkspaceContext, mapId: string, filter: AnalysisFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`s.workspace_id = ${ctx.workspaceId}`, Prisma.sql`s.map_id = ${mapId}`];
+  if (filter.from) parts.push(Prisma.sql`s.day >= ${filter.from}::date`);
+  if (filter.to) parts.push(Prisma.sql`s.day <= ${filter.to}::date`);
+  if (filter.lifecycle.length) parts.push(Prisma.sql`s.lifecycle_stage = ANY(${filter.lifecycle}::text[])`);
+  if (filter.tier.length) parts.push(Prisma.sql`s.value_tier = ANY(${filter.tier}::text[])`);
+  if (filter.segment.length) parts.push(Prisma.sql`s.segment = ANY(${filter.segment}::text[])`);
+  return Prisma.join(parts, " AND ");
+}
+
+const STAT_COLUMNS = Prisma.sql`
+  count(*)::int AS n,
+  count(DISTINCT o.interview_id)::int AS interviews,
+  count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
+  count(*) FILTER (WHERE o.outcome = 'MET')::int AS met,
+  count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded,
+  sum(o.importance)::float8 AS importance_sum,
+  sum(o.importance * o.importance)::float8 AS importance_sum_sq,
+  coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::float8 AS missed_importance_sum,
+  coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::float8 AS exceeded_importance_sum`;
+
 /**
  * N (interviews in the filter), the observations in the filter, and the sufficient
- * statistics of each selected touchpoint: two queries over the filtered interviews.
+ * statistics of each selected touchpoint. Read from the per-day rollups when they can
+ * answer the filter; otherwise aggregated from the observations of the filtered interviews.
  */
 export async function aggregateTouchpoints(
   ctx: WorkspaceContext,
   mapId: string,
   filter: AnalysisFilter,
   touchpointIds: string[],
+  /** "scan" bypasses the rollups (tests compare the two). */
+  source: "auto" | "scan" = "auto",
 ): Promise<{ interviews: number; observations: number; rows: AggregateRow[] }> {
-  const condition = await interviewCondition(ctx, mapId, filter);
-  const [totals, rows] = await Promise.all([
-    db.$queryRaw<{ interviews: number }[]>`SELECT count(*)::int AS interviews FROM interviews i WHERE ${condition}`,
-    touchpointIds.length === 0
-      ? Promise.resolve([] as AggregateRow[])
-      : db.$queryRaw<AggregateRow[]>`
-          SELECT o.touchpoint_id,
-            count(*)::int AS n,
-            count(DISTINCT o.interview_id)::int AS interviews,
-            count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
-            count(*) FILTER (WHERE o.outcome = 'MET')::int AS met,
-            count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded,
-            sum(o.importance)::float8 AS importance_sum,
-            sum(o.importance * o.importance)::float8 AS importance_sum_sq,
-            coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::float8 AS missed_importance_sum,
-            coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::float8 AS exceeded_importance_sum
-          FROM observations o
-          JOIN interviews i ON i.id = o.interview_id
-          WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId}
-            AND o.touchpoint_id = ANY(${touchpointIds}::text[])
-            AND ${condition}
-          GROUP BY o.touchpoint_id`,
-  ]);
-  const observations = rows.reduce((sum, row) => sum + row.n, 0);
-  return { interviews: totals[0]?.interviews ?? 0, observations, rows };
+  let totals: Promise<{ interviews: number }[]>;
+  let rows: Promise<AggregateRow[]>;
+  if (source === "auto" && rollupCanAnswer(filter)) {
+    const condition = rollupCondition(ctx, mapId, filter);
+    totals = db.$queryRaw`SELECT coalesce(sum(s.interviews), 0)::int AS interviews FROM map_day_interviews s WHERE ${condition}`;
+    rows =
+      touchpointIds.length === 0
+        ? Promise.resolve([])
+        : db.$queryRaw<AggregateRow[]>`
+            SELECT s.touchpoint_id,
+              sum(s.n)::int AS n, sum(s.interviews)::int AS interviews,
+              sum(s.missed)::int AS missed, sum(s.met)::int AS met, sum(s.exceeded)::int AS exceeded,
+              sum(s.importance_sum)::float8 AS importance_sum, sum(s.importance_sum_sq)::float8 AS importance_sum_sq,
+              sum(s.missed_importance_sum)::float8 AS missed_importance_sum,
+              sum(s.exceeded_importance_sum)::float8 AS exceeded_importance_sum
+            FROM touchpoint_day_stats s
+            WHERE ${condition} AND s.touchpoint_id = ANY(${touchpointIds}::text[])
+            GROUP BY s.touchpoint_id`;
+  } else {
+    const condition = await interviewCondition(ctx, mapId, filter);
+    totals = db.$queryRaw`SELECT count(*)::int AS interviews FROM interviews i WHERE ${condition}`;
+    rows =
+      touchpointIds.length === 0
+        ? Promise.resolve([])
+        : db.$queryRaw<AggregateRow[]>`
+            SELECT o.touchpoint_id, ${STAT_COLUMNS}
+            FROM observations o
+            JOIN interviews i ON i.id = o.interview_id
+            WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId}
+              AND o.touchpoint_id = ANY(${touchpointIds}::text[])
+              AND ${condition}
+            GROUP BY o.touchpoint_id`;
+  }
+  const [total, aggregates] = await Promise.all([totals, rows]);
+  const observations = aggregates.reduce((sum, row) => sum + row.n, 0);
+  return { interviews: total[0]?.interviews ?? 0, observations, rows: aggregates };
 }
 
 export type MatrixPoint = TouchpointFigures &
@@ -323,16 +364,7 @@ export async function getTouchpointDetail(
   const [aggregate, expectationRows, expectationList, feelingRows, trendRows] = await Promise.all([
     aggregateTouchpoints(ctx, mapId, filter, [touchpointId]),
     db.$queryRaw<(AggregateRow & { expectation_id: string })[]>`
-      SELECT o.expectation_id, o.touchpoint_id,
-        count(*)::int AS n,
-        count(DISTINCT o.interview_id)::int AS interviews,
-        count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
-        count(*) FILTER (WHERE o.outcome = 'MET')::int AS met,
-        count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded,
-        sum(o.importance)::float8 AS importance_sum,
-        sum(o.importance * o.importance)::float8 AS importance_sum_sq,
-        coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::float8 AS missed_importance_sum,
-        coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::float8 AS exceeded_importance_sum
+      SELECT o.expectation_id, o.touchpoint_id, ${STAT_COLUMNS}
       FROM observations o JOIN interviews i ON i.id = o.interview_id
       WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND o.touchpoint_id = ${touchpointId} AND ${condition}
       GROUP BY o.expectation_id, o.touchpoint_id`,

@@ -168,99 +168,14 @@ async function writeDemo(tx: DbClient, today: Date, hashes: string[]): Promise<v
   }
   const interviewerIds = [users.interviewer, users.interviewer2, users.interviewer3];
 
-  // Respondent attributes (psychographics).
-  const fields: Awaited<ReturnType<typeof createAttributeField>>[] = [];
-  for (const [position, field] of DEMO_ATTRIBUTE_FIELDS.entries()) {
-    fields.push(await createAttributeField(tx, { workspaceId, name: field.name, values: [...field.values], position }));
-  }
-
-  // The map.
-  const map = await createMap(tx, {
-    workspaceId,
+  const { map, touchpointIds, listedExpectations } = await writeDemoMap(tx, workspaceId, {
     id: DEMO_MAP_ID,
     name: DEMO_MAP_NAME,
-    description: "From first noticing the store to getting help after the purchase, across store, web, phone and social.",
-    status: "ACTIVE",
     interviewTarget: DEMO_INTERVIEW_TARGET,
     segmentQuotas: DEMO_SEGMENT_QUOTAS,
   });
   const ids = { workspaceId, mapId: map.id };
-  const stageIds = new Map<string, string>();
-  for (const [position, name] of DEMO_STAGES.entries()) {
-    stageIds.set(name, (await createStage(tx, { ...ids, name, position })).id);
-  }
-  const channelIds = new Map<string, string>();
-  for (const [position, name] of DEMO_CHANNELS.entries()) {
-    channelIds.set(name, (await createChannel(tx, { ...ids, name, position })).id);
-  }
-  const touchpointIds = new Map<string, string>();
-  const cellPositions = new Map<string, number>();
-  const listedExpectations = new Map<string, { id: string; touchpointId: string }[]>();
-  for (const definition of DEMO_TOUCHPOINTS) {
-    const cell = `${definition.stage}|${definition.channel}`;
-    const position = cellPositions.get(cell) ?? 0;
-    cellPositions.set(cell, position + 1);
-    const touchpoint = await createTouchpoint(tx, {
-      ...ids,
-      stageId: stageIds.get(definition.stage)!,
-      channelId: channelIds.get(definition.channel)!,
-      name: definition.name,
-      position,
-      description: definition.description,
-      prompt: definition.prompt,
-      ownerTeam: definition.ownerTeam,
-      momentOfTruth: definition.momentOfTruth,
-    });
-    touchpointIds.set(definition.name, touchpoint.id);
-    await tx.expectation.createMany({
-      data: definition.expectations.map((text, expectationPosition) => ({
-        ...ids,
-        touchpointId: touchpoint.id,
-        text,
-        kind: "LISTED" as const,
-        position: expectationPosition,
-      })),
-    });
-    listedExpectations.set(
-      definition.name,
-      await tx.expectation.findMany({
-        where: { workspaceId, touchpointId: touchpoint.id },
-        orderBy: { position: "asc" },
-        select: { id: true, touchpointId: true },
-      }),
-    );
-  }
-
-  // Respondents: pseudonymous codes, a profile and both attributes.
-  const respondentRows = [];
-  const attributeRows: { fieldIndex: number; optionIndex: number }[][] = [];
-  for (let index = 1; index <= DEMO_SIZE.respondents; index += 1) {
-    const segment = random.weighted(SEGMENT_MIX);
-    respondentRows.push({
-      workspaceId,
-      code: `R-${String(index).padStart(4, "0")}`,
-      lifecycleStage: random.weighted(LIFECYCLE),
-      valueTier: random.weighted(VALUE_TIERS[segment]!),
-      segment,
-    });
-    attributeRows.push(
-      DEMO_ATTRIBUTE_FIELDS.map((field, fieldIndex) => {
-        const lean = ATTRIBUTE_LEAN[segment]![field.name]!;
-        return { fieldIndex, optionIndex: random.weighted(lean.map((weight, optionIndex) => [optionIndex, weight] as const)) };
-      }),
-    );
-  }
-  await tx.respondent.createMany({ data: respondentRows });
-  const respondents = await tx.respondent.findMany({ where: { workspaceId }, orderBy: { code: "asc" }, select: { id: true } });
-  await tx.respondentAttribute.createMany({
-    data: respondents.flatMap((respondent, index) =>
-      attributeRows[index]!.map(({ fieldIndex, optionIndex }) => {
-        const field = fields[fieldIndex]!;
-        return { workspaceId, respondentId: respondent.id, fieldId: field.id, optionId: field.options[optionIndex]!.id };
-      }),
-    ),
-  });
-  const respondentIds = respondents.map((respondent) => respondent.id);
+  const respondentIds = await writeDemoRespondents(tx, workspaceId, DEMO_SIZE.respondents, random);
 
   // Interviews: the submitted body of evidence, plus a few voided ones.
   const generation = { workspaceId, mapId: map.id, interviewerIds, respondentIds, days: DEMO_SIZE.days, today };
@@ -423,4 +338,112 @@ export async function demoSummary(db: DbClient): Promise<Omit<SeedSummary, "crea
     actions: row.actions,
     lastInterviewOn: row.last_on,
   };
+}
+
+/**
+ * The "In-store purchase" design (stages, channels, touchpoints, listed expectations) in a
+ * workspace: the demo's map, and the map of benchmark workspaces.
+ */
+export async function writeDemoMap(
+  tx: DbClient,
+  workspaceId: string,
+  options: { id?: string; name: string; interviewTarget?: number; segmentQuotas?: Record<string, number> },
+) {
+  // The map.
+  const map = await createMap(tx, {
+    workspaceId,
+    description: "From first noticing the store to getting help after the purchase, across store, web, phone and social.",
+    status: "ACTIVE",
+    ...options,
+  });
+  const ids = { workspaceId, mapId: map.id };
+  const stageIds = new Map<string, string>();
+  for (const [position, name] of DEMO_STAGES.entries()) {
+    stageIds.set(name, (await createStage(tx, { ...ids, name, position })).id);
+  }
+  const channelIds = new Map<string, string>();
+  for (const [position, name] of DEMO_CHANNELS.entries()) {
+    channelIds.set(name, (await createChannel(tx, { ...ids, name, position })).id);
+  }
+  const touchpointIds = new Map<string, string>();
+  const cellPositions = new Map<string, number>();
+  const listedExpectations = new Map<string, { id: string; touchpointId: string }[]>();
+  for (const definition of DEMO_TOUCHPOINTS) {
+    const cell = `${definition.stage}|${definition.channel}`;
+    const position = cellPositions.get(cell) ?? 0;
+    cellPositions.set(cell, position + 1);
+    const touchpoint = await createTouchpoint(tx, {
+      ...ids,
+      stageId: stageIds.get(definition.stage)!,
+      channelId: channelIds.get(definition.channel)!,
+      name: definition.name,
+      position,
+      description: definition.description,
+      prompt: definition.prompt,
+      ownerTeam: definition.ownerTeam,
+      momentOfTruth: definition.momentOfTruth,
+    });
+    touchpointIds.set(definition.name, touchpoint.id);
+    await tx.expectation.createMany({
+      data: definition.expectations.map((text, expectationPosition) => ({
+        ...ids,
+        touchpointId: touchpoint.id,
+        text,
+        kind: "LISTED" as const,
+        position: expectationPosition,
+      })),
+    });
+    listedExpectations.set(
+      definition.name,
+      await tx.expectation.findMany({
+        where: { workspaceId, touchpointId: touchpoint.id },
+        orderBy: { position: "asc" },
+        select: { id: true, touchpointId: true },
+      }),
+    );
+  }
+
+  return { map, touchpointIds, listedExpectations };
+}
+
+/** The attribute fields and `count` respondents with a profile and both attributes; returns their ids. */
+export async function writeDemoRespondents(tx: DbClient, workspaceId: string, count: number, random: Random): Promise<string[]> {
+  // Respondent attributes (psychographics).
+  const fields: Awaited<ReturnType<typeof createAttributeField>>[] = [];
+  for (const [position, field] of DEMO_ATTRIBUTE_FIELDS.entries()) {
+    fields.push(await createAttributeField(tx, { workspaceId, name: field.name, values: [...field.values], position }));
+  }
+
+  // Respondents: pseudonymous codes, a profile and both attributes.
+  const respondentRows = [];
+  const attributeRows: { fieldIndex: number; optionIndex: number }[][] = [];
+  for (let index = 1; index <= count; index += 1) {
+    const segment = random.weighted(SEGMENT_MIX);
+    respondentRows.push({
+      workspaceId,
+      code: `R-${String(index).padStart(4, "0")}`,
+      lifecycleStage: random.weighted(LIFECYCLE),
+      valueTier: random.weighted(VALUE_TIERS[segment]!),
+      segment,
+    });
+    attributeRows.push(
+      DEMO_ATTRIBUTE_FIELDS.map((field, fieldIndex) => {
+        const lean = ATTRIBUTE_LEAN[segment]![field.name]!;
+        return { fieldIndex, optionIndex: random.weighted(lean.map((weight, optionIndex) => [optionIndex, weight] as const)) };
+      }),
+    );
+  }
+  await tx.respondent.createMany({ data: respondentRows });
+  const respondents = await tx.respondent.findMany({ where: { workspaceId }, orderBy: { code: "asc" }, select: { id: true } });
+  await tx.respondentAttribute.createMany({
+    data: respondents.flatMap((respondent, index) =>
+      attributeRows[index]!.map(({ fieldIndex, optionIndex }) => {
+        const field = fields[fieldIndex]!;
+        return { workspaceId, respondentId: respondent.id, fieldId: field.id, optionId: field.options[optionIndex]!.id };
+      }),
+    ),
+  });
+  const respondentIds = respondents.map((respondent) => respondent.id);
+
+  return respondentIds;
 }

@@ -16,6 +16,8 @@ type Options = {
   database: string;
   /** Drop and recreate the database first (tests). */
   fresh?: boolean;
+  /** Extra server settings, e.g. ["-c", "shared_buffers=1GB"]. */
+  postgresFlags?: string[];
 };
 
 const USER = "cxmap";
@@ -59,6 +61,7 @@ export async function startEmbeddedDb(options: Options): Promise<EmbeddedDb> {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: options.postgresFlags ?? [],
     onLog: keep,
     onError: keep,
   });
