@@ -5,6 +5,8 @@ export type NavItem = { label: string; href: (workspaceId: string) => string; pe
 /** Every screen of a workspace; the shell shows the ones the member's role may use. */
 export const NAV_ITEMS: NavItem[] = [
   { label: "Maps", href: (id) => `/w/${id}`, permission: "workspace.view" },
+  { label: "Interviews", href: (id) => `/w/${id}/interviews`, permission: "interview.record" },
+  { label: "Respondents", href: (id) => `/w/${id}/respondents`, permission: "respondent.manage" },
   { label: "Audit log", href: (id) => `/w/${id}/audit`, permission: "audit.view" },
   { label: "Members", href: (id) => `/w/${id}/members`, permission: "members.manage" },
 ];

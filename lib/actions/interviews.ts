@@ -10,6 +10,7 @@ import {
   InterviewTargetSchema,
   VoidInterviewSchema,
   interviewSubmissionSchema,
+  type CaptureJourney,
   type InterviewSubmission,
 } from "@/lib/schemas/interview";
 import {
@@ -19,7 +20,6 @@ import {
   submitInterview,
   updateInterview,
   voidInterview,
-  type CaptureJourney,
   type SubmitResult,
 } from "@/lib/data/interviews";
 

@@ -13,6 +13,7 @@ import {
   MoveAttributeFieldSchema,
   UpdateAttributeFieldSchema,
   UpdateRespondentSchema,
+  type RespondentRow,
 } from "@/lib/schemas/respondent";
 import {
   createAttributeField,
@@ -23,7 +24,6 @@ import {
   setRespondentArchived,
   updateAttributeField,
   updateRespondent,
-  type RespondentRow,
 } from "@/lib/data/respondents";
 
 const SearchSchema = z.object({ q: z.string().trim().max(60, "Search with at most 60 characters.") });

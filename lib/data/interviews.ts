@@ -7,10 +7,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { recordAudit } from "@/lib/data/audit";
 import { insertRespondent, isUniqueViolation } from "@/lib/data/respondents";
+import { RespondentProfileSchema } from "@/lib/schemas/respondent";
 import {
   OWN_EDIT_WINDOW_MS,
   toObservationRows,
   type Answer,
+  type CaptureJourney,
   type FeelingState,
   type InterviewDraft,
   type InterviewListFilter,
@@ -30,26 +32,6 @@ export const MAP_NOT_ACTIVE = "This map is not open for interviews: only active 
 export const ALREADY_SUBMITTED = "This interview has already been submitted.";
 
 // The capture journey
-
-export type CaptureTouchpoint = {
-  id: string;
-  name: string;
-  description: string;
-  prompt: string;
-  momentOfTruth: boolean;
-  stageName: string;
-  channelName: string;
-  /** Archived since the interview was recorded: shown only when correcting it. */
-  archived: boolean;
-  expectations: { id: string; text: string }[];
-  /** Unlisted expectations this interview recorded earlier (when correcting it). */
-  volunteered: { id: string; text: string }[];
-};
-
-export type CaptureJourney = {
-  map: { id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" };
-  touchpoints: CaptureTouchpoint[];
-};
 
 /**
  * A map's touchpoints in journey order (stage, then channel, then position), each with its
@@ -130,6 +112,20 @@ export async function getCaptureJourney(
         .map(({ id, text }) => ({ id, text })),
     })),
   };
+}
+
+/** The maps an interview can be recorded on now. */
+export async function listRecordableMaps(ctx: WorkspaceContext) {
+  return db.journeyMap.findMany({
+    where: { workspaceId: ctx.workspaceId, status: "ACTIVE" },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, description: true },
+  });
+}
+
+/** Whether an interview id is taken anywhere: a fresh capture must not reuse one. */
+export async function interviewIdInUse(interviewId: string): Promise<boolean> {
+  return (await db.interview.count({ where: { id: interviewId } })) > 0;
 }
 
 // Access
@@ -391,7 +387,9 @@ async function resolveRespondent(
   keepArchivedId: string | null,
 ): Promise<string> {
   if (!choice) throw new UserError("Choose the respondent.", { respondent: ["Choose the respondent, or add a new one."] });
-  if (choice.kind === "new") return (await insertRespondent(tx, ctx, choice.profile, "respondent.profile.code")).id;
+  if (choice.kind === "new") {
+    return (await insertRespondent(tx, ctx, RespondentProfileSchema.parse(choice.profile), "respondent.profile.code")).id;
+  }
   const respondent = await tx.respondent.findFirst({
     where: { id: choice.respondentId, workspaceId: ctx.workspaceId },
     select: { id: true, archivedAt: true },

@@ -6,16 +6,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { recordAudit } from "@/lib/data/audit";
 import type {
+  AttributeFieldView,
+  RespondentDetail,
   ArchiveAttributeFieldSchema,
   ArchiveRespondentSchema,
   CreateAttributeFieldSchema,
-  LifecycleStage,
   MoveAttributeFieldSchema,
   RespondentProfileSchema,
   RespondentSearchSchema,
   UpdateAttributeFieldSchema,
+  RespondentRow,
   UpdateRespondentSchema,
-  ValueTier,
 } from "@/lib/schemas/respondent";
 
 type Tx = Prisma.TransactionClient;
@@ -30,14 +31,6 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 // Attribute fields
-
-export type AttributeFieldView = {
-  id: string;
-  name: string;
-  position: number;
-  archived: boolean;
-  options: { id: string; value: string; position: number; archived: boolean }[];
-};
 
 export async function listAttributeFields(
   ctx: WorkspaceContext,
@@ -234,17 +227,6 @@ export async function moveAttributeField(ctx: WorkspaceContext, input: MoveAttri
 
 // Respondents
 
-export type RespondentRow = {
-  id: string;
-  code: string;
-  lifecycleStage: LifecycleStage;
-  valueTier: ValueTier;
-  segment: string | null;
-  archived: boolean;
-  attributes: { fieldId: string; fieldName: string; optionId: string; value: string }[];
-  interviews: number;
-};
-
 const respondentSelect = {
   id: true,
   code: true,
@@ -341,7 +323,6 @@ export async function searchRespondents(ctx: WorkspaceContext, q: string, limit 
     .slice(0, limit);
 }
 
-export type RespondentDetail = RespondentRow & { contactName: string | null; contactEmail: string | null };
 
 export async function getRespondent(ctx: WorkspaceContext, respondentId: string): Promise<RespondentDetail | null> {
   const record = await db.respondent.findFirst({

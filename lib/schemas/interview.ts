@@ -3,7 +3,7 @@
 // submission schema adds the rules of the method against the map's own touchpoints.
 import { z } from "zod";
 import { FEELING_STATES, type FeelingState } from "@/lib/analysis/feelings";
-import { RespondentProfileSchema } from "@/lib/schemas/respondent";
+import { LIFECYCLE_STAGES, RespondentProfileSchema, VALUE_TIERS } from "@/lib/schemas/respondent";
 
 export const OUTCOMES = ["MISSED", "MET", "EXCEEDED"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -91,10 +91,23 @@ export const AnswerSchema = z.object({
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
+/**
+ * A new respondent's profile as typed so far. It is checked in full (RespondentProfileSchema)
+ * when the interview is submitted, and the respondent is created in the same transaction,
+ * so adding one works offline.
+ */
+export const NewRespondentDraftSchema = z.object({
+  code: z.string().max(40, "Use at most 40 characters for the code.").default(""),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES).nullable().default(null),
+  valueTier: z.enum(VALUE_TIERS).default("UNKNOWN"),
+  segment: z.string().max(60, "Use at most 60 characters for the segment.").default(""),
+  attributes: z.array(z.object({ fieldId: id, optionId: id })).max(50).default([]),
+});
+export type NewRespondentDraft = z.infer<typeof NewRespondentDraftSchema>;
+
 export const RespondentChoiceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("existing"), respondentId: id, code: z.string().max(40).default("") }),
-  /** Created together with the interview when it is submitted, so it works offline. */
-  z.object({ kind: z.literal("new"), profile: RespondentProfileSchema }),
+  z.object({ kind: z.literal("new"), profile: NewRespondentDraftSchema }),
 ]);
 export type RespondentChoice = z.infer<typeof RespondentChoiceSchema>;
 
@@ -131,6 +144,27 @@ export type InterviewDraftInput = z.input<typeof InterviewDraftSchema>;
 
 /** The part of a submission read before the map is known. */
 export const InterviewTargetSchema = z.object({ id: interviewFields.id, mapId: id });
+
+/** A touchpoint as the capture screen shows it, in journey order. */
+export type CaptureTouchpoint = {
+  id: string;
+  name: string;
+  description: string;
+  prompt: string;
+  momentOfTruth: boolean;
+  stageName: string;
+  channelName: string;
+  /** Archived since the interview was recorded: shown only when correcting it. */
+  archived: boolean;
+  expectations: { id: string; text: string }[];
+  /** Unlisted expectations this interview recorded earlier (when correcting it). */
+  volunteered: { id: string; text: string }[];
+};
+
+export type CaptureJourney = {
+  map: { id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" };
+  touchpoints: CaptureTouchpoint[];
+};
 
 /** What the submission is checked against: the map's touchpoints and their expectations. */
 export type JourneyForCheck = {
@@ -192,6 +226,12 @@ export function findProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   if (!data.respondent) problems.push({ message: MESSAGES.respondent, path: "respondent" });
+  if (data.respondent?.kind === "new") {
+    const profile = RespondentProfileSchema.safeParse(data.respondent.profile);
+    for (const issue of profile.success ? [] : profile.error.issues) {
+      problems.push({ message: `New respondent: ${issue.message}`, path: ["respondent", "profile", ...issue.path].join(".") });
+    }
+  }
   if (!data.mode) problems.push({ message: MESSAGES.mode, path: "mode" });
   if (data.conductedOn > (options.latestDate ?? latestAllowedDate())) {
     problems.push({ message: MESSAGES.futureDate, path: "conductedOn" });

@@ -20,6 +20,30 @@ export const VALUE_TIER_LABELS: Record<ValueTier, string> = {
 
 const id = z.string().min(1).max(64);
 
+/** A workspace's attribute field with its allowed values, as screens show it. */
+export type AttributeFieldView = {
+  id: string;
+  name: string;
+  position: number;
+  archived: boolean;
+  options: { id: string; value: string; position: number; archived: boolean }[];
+};
+
+/** A respondent as lists and pickers show it (no contact details). */
+export type RespondentRow = {
+  id: string;
+  code: string;
+  lifecycleStage: LifecycleStage;
+  valueTier: ValueTier;
+  segment: string | null;
+  archived: boolean;
+  attributes: { fieldId: string; fieldName: string; optionId: string; value: string }[];
+  /** Submitted interviews. */
+  interviews: number;
+};
+
+export type RespondentDetail = RespondentRow & { contactName: string | null; contactEmail: string | null };
+
 /** "" and whitespace mean "not given". */
 function optionalText(max: number, tooLong: string) {
   return z
@@ -65,7 +89,7 @@ const profileFields = {
 
 /** A new respondent: the code is generated when left empty. */
 export const RespondentProfileSchema = z.object({
-  code: codeText.optional().transform((value) => (value ? value : null)),
+  code: codeText.nullish().transform((value) => (value ? value : null)),
   ...profileFields,
 });
 export type RespondentProfileSchema = z.infer<typeof RespondentProfileSchema>;

@@ -2,10 +2,10 @@ import { expect, test } from "@playwright/test";
 import { DEMO_MAP, DEMO_USERS, DEMO_WORKSPACE, expectAccessible, signIn } from "./support";
 
 const NAV_BY_ROLE = {
-  ADMIN: ["Maps", "Audit log", "Members"],
-  ANALYST: ["Maps", "Audit log"],
+  ADMIN: ["Maps", "Interviews", "Respondents", "Audit log", "Members"],
+  ANALYST: ["Maps", "Interviews", "Respondents", "Audit log"],
   MANAGER: ["Maps"],
-  INTERVIEWER: ["Maps"],
+  INTERVIEWER: ["Maps", "Interviews", "Respondents"],
 } as const;
 
 for (const [role, email] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, string][]) {

@@ -1,0 +1,162 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { discardDraftAction, restoreInterviewAction, voidInterviewAction } from "@/lib/actions/interviews";
+import { fieldError, type ActionResult } from "@/lib/action-result";
+import { forgetRecording } from "./draft-store";
+
+/** An interviewer gives up a draft: kept as void (an analyst can restore it), gone from this device. */
+export function DiscardDraftButton({ workspaceId, interviewId, userId }: { workspaceId: string; interviewId: string; userId?: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Discard the draft
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Discard this draft?"
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Keep it
+            </Button>
+            <Button
+              variant="danger"
+              loading={pending}
+              onClick={() =>
+                startTransition(async () => {
+                  const result = await discardDraftAction(workspaceId, { interviewId });
+                  setOpen(false);
+                  if (result.ok) {
+                    if (userId) forgetRecording(userId, workspaceId, interviewId);
+                    toast.toast({ tone: "success", title: "The draft was discarded." });
+                    router.push(`/w/${workspaceId}/interviews`);
+                  } else {
+                    toast.toast({ tone: "error", title: result.formError ?? "The draft could not be discarded." });
+                  }
+                })
+              }
+            >
+              Discard the draft
+            </Button>
+          </>
+        }
+      >
+        <p className="text-sm">It will not be submitted. An analyst can still bring it back if needed.</p>
+      </Dialog>
+    </>
+  );
+}
+
+export function VoidInterviewButton({ workspaceId, interviewId }: { workspaceId: string; interviewId: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [result, setResult] = useState<ActionResult<{ interviewId: string }> | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function close() {
+    setOpen(false);
+    setResult(null);
+  }
+
+  return (
+    <>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        Void
+      </Button>
+      <Dialog
+        open={open}
+        onClose={close}
+        title="Void this interview?"
+        description="It stays stored but leaves every analysis. You can restore it later."
+        footer={
+          <>
+            <Button variant="secondary" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              variant="danger"
+              type="submit"
+              form="void-form"
+              loading={pending}
+            >
+              Void the interview
+            </Button>
+          </>
+        }
+      >
+        <form
+          id="void-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            startTransition(async () => {
+              const outcome = await voidInterviewAction(workspaceId, { interviewId, reason });
+              setResult(outcome);
+              if (outcome.ok) {
+                close();
+                toast.toast({ tone: "success", title: "The interview is void. It no longer counts in the analysis." });
+                router.refresh();
+              }
+            });
+          }}
+        >
+          <Field label="Reason" hint="For example: a duplicate, a test, or the wrong map." error={fieldError(result, "reason") ?? (result && !result.ok ? result.formError : undefined)} required>
+            {(control) => (
+              <Textarea {...control} data-autofocus rows={3} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
+            )}
+          </Field>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+export function RestoreInterviewButton({ workspaceId, interviewId }: { workspaceId: string; interviewId: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      variant="secondary"
+      loading={pending}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await restoreInterviewAction(workspaceId, { interviewId });
+          if (result.ok) {
+            toast.toast({
+              tone: "success",
+              title: result.data.status === "SUBMITTED" ? "Restored: the interview counts in the analysis again." : "Restored as a draft.",
+            });
+            router.refresh();
+          } else {
+            toast.toast({ tone: "error", title: result.formError ?? "The interview could not be restored." });
+          }
+        })
+      }
+    >
+      Restore
+    </Button>
+  );
+}
+
+/** Once the server holds the interview as submitted or void, this device's copy of the recording is not needed. */
+export function ForgetLocalRecording({ userId, workspaceId, interviewId }: { userId: string; workspaceId: string; interviewId: string }) {
+  useEffect(() => {
+    forgetRecording(userId, workspaceId, interviewId);
+  }, [userId, workspaceId, interviewId]);
+  return null;
+}
