@@ -210,6 +210,23 @@ export async function aggregateTouchpoints(
   return { interviews: total[0]?.interviews ?? 0, observations, rows: aggregates };
 }
 
+/** A SQL row of sufficient statistics (or none: no observations) as the analysis module's input. */
+function toAggregate(id: string, name: string, row: AggregateRow | undefined): TouchpointAggregate {
+  return {
+    id,
+    name,
+    n: row?.n ?? 0,
+    interviews: row?.interviews ?? 0,
+    missed: row?.missed ?? 0,
+    met: row?.met ?? 0,
+    exceeded: row?.exceeded ?? 0,
+    importanceSum: row?.importance_sum ?? 0,
+    importanceSumSq: row?.importance_sum_sq ?? 0,
+    missedImportanceSum: row?.missed_importance_sum ?? 0,
+    exceededImportanceSum: row?.exceeded_importance_sum ?? 0,
+  };
+}
+
 export type MatrixPoint = TouchpointFigures &
   QuadrantClassification & {
     stageName: string;
@@ -249,8 +266,6 @@ export async function getMatrix(
   const figures = touchpoints.map((touchpoint) => {
     const row = byId.get(touchpoint.id);
     const aggregate: TouchpointAggregate = {
-      id: touchpoint.id,
-      name: touchpoint.name,
       stageId: touchpoint.stageId,
       channelId: touchpoint.channelId,
       stagePosition: touchpoint.stagePosition,
@@ -258,15 +273,7 @@ export async function getMatrix(
       position: touchpoint.position,
       momentOfTruth: touchpoint.momentOfTruth,
       ownerTeam: touchpoint.ownerTeam,
-      n: row?.n ?? 0,
-      interviews: row?.interviews ?? 0,
-      missed: row?.missed ?? 0,
-      met: row?.met ?? 0,
-      exceeded: row?.exceeded ?? 0,
-      importanceSum: row?.importance_sum ?? 0,
-      importanceSumSq: row?.importance_sum_sq ?? 0,
-      missedImportanceSum: row?.missed_importance_sum ?? 0,
-      exceededImportanceSum: row?.exceeded_importance_sum ?? 0,
+      ...toAggregate(touchpoint.id, touchpoint.name, row),
     };
     return { figures: touchpointFigures(aggregate, interviews), touchpoint };
   });
@@ -389,19 +396,6 @@ export async function getTouchpointDetail(
       GROUP BY 1 ORDER BY 1`,
   ]);
   const N = aggregate.interviews;
-  const toAggregate = (id: string, name: string, row: AggregateRow | undefined): TouchpointAggregate => ({
-    id,
-    name,
-    n: row?.n ?? 0,
-    interviews: row?.interviews ?? 0,
-    missed: row?.missed ?? 0,
-    met: row?.met ?? 0,
-    exceeded: row?.exceeded ?? 0,
-    importanceSum: row?.importance_sum ?? 0,
-    importanceSumSq: row?.importance_sum_sq ?? 0,
-    missedImportanceSum: row?.missed_importance_sum ?? 0,
-    exceededImportanceSum: row?.exceeded_importance_sum ?? 0,
-  });
   const byExpectation = new Map(expectationRows.map((row) => [row.expectation_id, row]));
   return {
     touchpoint: { ...touchpoint, description: extra?.description ?? "", prompt: extra?.prompt ?? "" },
