@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
@@ -26,7 +27,7 @@ import { RespondentPicker, NEXT_FIELD_ID } from "./respondent-picker";
 import { TouchpointStep, Kbd } from "./touchpoint-step";
 import { ReviewStep } from "./review-step";
 import { StepProgress } from "./progress";
-import { applyRating, applyVolunteered, cardOrder, emptyAnswer, hasAnswers, pruneToJourney, skip } from "./answers";
+import { addVolunteered, applyRating, applyVolunteered, cardOrder, emptyAnswer, hasAnswers, pruneToJourney, skip } from "./answers";
 import { draftKey, readDraft, removeDraft, writeDraft, type DraftPurpose } from "./draft-store";
 import { useDraftSync, type SyncStatus } from "./use-draft-sync";
 
@@ -164,7 +165,8 @@ export function InterviewCapture(props: CaptureProps) {
         const next = change(existing);
         const others = current.answers.filter((answer) => answer.touchpointId !== touchpointId);
         const order = new Map(journey.touchpoints.map((item, index) => [item.id, index]));
-        const list = next.skipped || hasAnswers(next) ? [...others, next] : others;
+        // An unlisted expectation just added has no words yet, but it stays.
+        const list = next.skipped || next.ratings.length > 0 || next.volunteered.length > 0 ? [...others, next] : others;
         list.sort((a, b) => (order.get(a.touchpointId) ?? 0) - (order.get(b.touchpointId) ?? 0));
         return { ...current, answers: list };
       });
@@ -300,16 +302,17 @@ export function InterviewCapture(props: CaptureProps) {
         updateAnswer(touchpoint.id, (current) =>
           card.kind === "listed" ? applyRating(current, touchpoint, card.ref, patch) : applyVolunteered(current, card.ref, patch),
         );
+      // Applied and rendered at once, so that the next key lands where the focus now is.
       if (values.outcome === null) {
         if (digit < 1 || digit > 3) return false;
-        apply({ outcome: (["MISSED", "MET", "EXCEEDED"] as const)[digit - 1] });
-        requestAnimationFrame(() => focusChoiceGroup(`${card.id}-importance`));
+        flushSync(() => apply({ outcome: (["MISSED", "MET", "EXCEEDED"] as const)[digit - 1] }));
+        focusChoiceGroup(`${card.id}-importance`);
         return true;
       }
       if (values.importance === null) {
         if (digit < 1 || digit > 5) return false;
-        apply({ importance: digit });
-        requestAnimationFrame(() => advanceFrom(card.id));
+        flushSync(() => apply({ importance: digit }));
+        advanceFrom(card.id);
         return true;
       }
     }
@@ -361,15 +364,17 @@ export function InterviewCapture(props: CaptureProps) {
         toggleSkip();
       } else if (key === "a" && !answerOf(touchpoint.id).skipped) {
         event.preventDefault();
-        document.querySelector<HTMLButtonElement>('[data-testid="add-volunteered"]')?.click();
+        const id = crypto.randomUUID();
+        flushSync(() => updateAnswer(touchpoint.id, (current) => addVolunteered(current, id)));
+        document.getElementById(`v-${id}-text`)?.focus();
       } else if (/^[1-5]$/.test(event.key) && numberKey(Number(event.key))) {
         event.preventDefault();
       }
     } else if (step === total + 1 && /^[1-6]$/.test(event.key)) {
       event.preventDefault();
       const feeling = FEELING_OPTIONS[Number(event.key) - 1]!.value;
-      update((current) => ({ ...current, overallFeeling: feeling }));
-      requestAnimationFrame(() => focusChoiceGroup("overall-feeling"));
+      flushSync(() => update((current) => ({ ...current, overallFeeling: feeling })));
+      focusChoiceGroup("overall-feeling");
     }
   }
 

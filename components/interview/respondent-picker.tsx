@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { flushSync } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
@@ -61,9 +62,9 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
   }, [query, workspaceId]);
 
   function choose(row: RespondentRow) {
-    onChange({ kind: "existing", respondentId: row.id, code: row.code });
-    // The list goes away once someone is chosen: carry the focus on to the next question.
-    requestAnimationFrame(() => document.getElementById(NEXT_FIELD_ID)?.focus());
+    // The list goes away once someone is chosen: carry the focus on to the next question at once.
+    flushSync(() => onChange({ kind: "existing", respondentId: row.id, code: row.code }));
+    document.getElementById(NEXT_FIELD_ID)?.focus();
   }
 
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
@@ -148,7 +149,7 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
           spellCheck={false}
           aria-describedby={[`${searchId}-hint`, problem ? `${searchId}-error` : null].filter(Boolean).join(" ")}
           aria-invalid={problem ? true : undefined}
-          aria-controls={resultsId}
+          aria-controls={shown.length > 0 ? resultsId : undefined}
           data-testid="respondent-search"
         />
         {problem ? (

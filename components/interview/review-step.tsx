@@ -29,6 +29,9 @@ type Props = {
 
 /** The last screen: what was recorded, what is still missing (with a way back to it), and submit. */
 export function ReviewStep({ journey, state, problems, answers, onJump, onSubmit, submitting, purpose, notice }: Props) {
+  const skipped = journey.touchpoints
+    .map((touchpoint, index) => ({ touchpoint, index }))
+    .filter(({ touchpoint }) => touchpointStatus(answers.get(touchpoint.id), problems, touchpoint.id) === "skipped");
   const touchpointStep = new Map(journey.touchpoints.map((touchpoint, index) => [touchpoint.id, index + 1]));
   const respondent =
     state.respondent?.kind === "existing"
@@ -98,6 +101,7 @@ export function ReviewStep({ journey, state, problems, answers, onJump, onSubmit
           {journey.touchpoints.map((touchpoint, index) => {
             const answer = answers.get(touchpoint.id);
             const status = touchpointStatus(answer, problems, touchpoint.id);
+            if (status === "skipped") return null;
             const listed = new Map(touchpoint.expectations.map((expectation) => [expectation.id, expectation.text]));
             const rated = [
               ...(answer?.ratings ?? []).map((rating) => ({ text: listed.get(rating.expectationId) ?? "", rating })),
@@ -135,6 +139,20 @@ export function ReviewStep({ journey, state, problems, answers, onJump, onSubmit
             );
           })}
         </ol>
+        {skipped.length > 0 ? (
+          <div className="mt-3 rounded-lg border border-border bg-surface p-3 text-sm">
+            <p className="font-medium">Not encountered ({skipped.length})</p>
+            <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
+              {skipped.map(({ touchpoint, index }) => (
+                <li key={touchpoint.id}>
+                  <button type="button" className="min-h-8 text-left text-brand underline" onClick={() => onJump(index + 1)}>
+                    {touchpoint.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
 
       {state.notes ? (

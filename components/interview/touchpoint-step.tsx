@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { flushSync } from "react-dom";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -134,9 +135,9 @@ export function TouchpointStep({ touchpoint, answer, onChange, onSkip, onAdvance
               aria-keyshortcuts={shortcuts ? "A" : undefined}
               onClick={() => {
                 const key = newKey();
-                onChange((current) => addVolunteered(current, key));
-                // The new card renders on the next frame; its text box takes the focus.
-                requestAnimationFrame(() => document.getElementById(`v-${key}-text`)?.focus());
+                // Rendered at once so its text box has the focus before the next key arrives.
+                flushSync(() => onChange((current) => addVolunteered(current, key)));
+                document.getElementById(`v-${key}-text`)?.focus();
               }}
             >
               Add something they expected that is not listed

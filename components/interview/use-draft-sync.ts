@@ -48,6 +48,10 @@ export function useDraftSync({ enabled, workspaceId, state, initialSyncedAt, onS
   const push = useCallback(
     async (keepalive = false) => {
       if (!enabled) return;
+      if (!navigator.onLine) {
+        setStatus({ kind: "offline" });
+        return;
+      }
       if (inFlight.current && !keepalive) {
         again.current = true;
         return;

@@ -52,58 +52,64 @@ export default async function InterviewsPage({ params, searchParams }: PageProps
       <div className="mt-6 flex flex-col gap-6">
         <LocalDrafts workspaceId={workspaceId} userId={ctx.userId} />
 
-        <form method="get" action={base} className="grid gap-3 rounded-lg border border-border bg-surface p-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" aria-label="Filter interviews">
-          <Field label="Map" className="lg:col-span-2">
-            {(control) => (
-              <Select {...control} name="map" defaultValue={filter.map}>
-                <option value="">All maps</option>
-                {options.maps.map((map) => (
-                  <option key={map.id} value={map.id}>
-                    {map.name}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label="Status">
-            {(control) => (
-              <Select {...control} name="status" defaultValue={filter.status}>
-                <option value="">Any</option>
-                {INTERVIEW_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {STATUS_LABELS[status]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          {curate ? (
-            <Field label="Interviewer">
+        {/* Folded on a phone so the list comes first; open whenever a filter is in use. */}
+        <details open={filtered || undefined} className="rounded-lg border border-border bg-surface">
+          <summary className="flex min-h-11 cursor-pointer items-center px-4 text-sm font-medium">
+            Filters{filtered ? " (in use)" : ""}
+          </summary>
+          <form method="get" action={base} className="grid gap-3 border-t border-border p-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" aria-label="Filter interviews">
+            <Field label="Map" className="lg:col-span-2">
               {(control) => (
-                <Select {...control} name="interviewer" defaultValue={filter.interviewer}>
-                  <option value="">Anyone</option>
-                  {options.interviewers.map((user) => (
-                    <option key={user.id} value={user.id}>
-                      {user.name}
+                <Select {...control} name="map" defaultValue={filter.map}>
+                  <option value="">All maps</option>
+                  {options.maps.map((map) => (
+                    <option key={map.id} value={map.id}>
+                      {map.name}
                     </option>
                   ))}
                 </Select>
               )}
             </Field>
-          ) : null}
-          <Field label="From">{(control) => <Input {...control} type="date" name="from" defaultValue={filter.from} />}</Field>
-          <Field label="To">{(control) => <Input {...control} type="date" name="to" defaultValue={filter.to} />}</Field>
-          <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
-            <button type="submit" className={buttonClasses("secondary")}>
-              Apply filters
-            </button>
-            {filtered ? (
-              <Link href={base} className={buttonClasses("ghost")}>
-                Clear
-              </Link>
+            <Field label="Status">
+              {(control) => (
+                <Select {...control} name="status" defaultValue={filter.status}>
+                  <option value="">Any</option>
+                  {INTERVIEW_STATUSES.map((status) => (
+                    <option key={status} value={status}>
+                      {STATUS_LABELS[status]}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            {curate ? (
+              <Field label="Interviewer">
+                {(control) => (
+                  <Select {...control} name="interviewer" defaultValue={filter.interviewer}>
+                    <option value="">Anyone</option>
+                    {options.interviewers.map((user) => (
+                      <option key={user.id} value={user.id}>
+                        {user.name}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
             ) : null}
-          </div>
-        </form>
+            <Field label="From">{(control) => <Input {...control} type="date" name="from" defaultValue={filter.from} />}</Field>
+            <Field label="To">{(control) => <Input {...control} type="date" name="to" defaultValue={filter.to} />}</Field>
+            <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
+              <button type="submit" className={buttonClasses("secondary")}>
+                Apply filters
+              </button>
+              {filtered ? (
+                <Link href={base} className={buttonClasses("ghost")}>
+                  Clear
+                </Link>
+              ) : null}
+            </div>
+          </form>
+        </details>
 
         {rows.length === 0 ? (
           <EmptyState

@@ -56,76 +56,87 @@ export default async function RespondentsPage({ params, searchParams }: PageProp
         }
       />
       <div className="mt-6 flex flex-col gap-6">
-        <form method="get" action={base} aria-label="Find respondents" className="grid gap-3 rounded-lg border border-border bg-surface p-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
-          <Field label="Code or segment" className="lg:col-span-2">
-            {(control) => <Input {...control} type="search" name="q" defaultValue={filter.q} autoComplete="off" />}
-          </Field>
-          <Field label="Segment">
-            {(control) => (
-              <Select {...control} name="segment" defaultValue={filter.segment}>
-                <option value="">Any</option>
-                {segments.map((segment) => (
-                  <option key={segment} value={segment}>
-                    {segment}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label="Attribute">
-            {(control) => (
-              <Select {...control} name="option" defaultValue={filter.option}>
-                <option value="">Any</option>
-                {fields.map((field) => (
-                  <optgroup key={field.id} label={field.name}>
-                    {field.options.map((option) => (
-                      <option key={option.id} value={option.id}>
-                        {field.name}: {option.value}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label="Lifecycle stage">
-            {(control) => (
-              <Select {...control} name="lifecycle" defaultValue={filter.lifecycle}>
-                <option value="">Any</option>
-                {LIFECYCLE_STAGES.map((stage) => (
-                  <option key={stage} value={stage}>
-                    {LIFECYCLE_LABELS[stage]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label="Value tier">
-            {(control) => (
-              <Select {...control} name="tier" defaultValue={filter.tier}>
-                <option value="">Any</option>
-                {VALUE_TIERS.map((tier) => (
-                  <option key={tier} value={tier}>
-                    {VALUE_TIER_LABELS[tier]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived} className="size-4 accent-brand" />
-              Archived respondents instead
-            </label>
+        <form method="get" action={base} aria-label="Find respondents" className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4">
+          <div className="flex items-end gap-2">
+            <Field label="Code or segment" className="flex-1">
+              {(control) => <Input {...control} type="search" name="q" defaultValue={filter.q} autoComplete="off" />}
+            </Field>
             <button type="submit" className={buttonClasses("secondary")}>
               Find
             </button>
-            {filtered ? (
-              <Link href={base} className={buttonClasses("ghost")}>
-                Clear
-              </Link>
-            ) : null}
           </div>
+          {/* The rarer filters fold away on a phone; open when one is in use. */}
+          <details open={Boolean(filter.segment || filter.option || filter.lifecycle || filter.tier || filter.archived) || undefined}>
+            <summary className="flex min-h-10 cursor-pointer items-center text-sm font-medium">More filters</summary>
+            <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+              <Field label="Segment">
+                {(control) => (
+                  <Select {...control} name="segment" defaultValue={filter.segment}>
+                    <option value="">Any</option>
+                    {segments.map((segment) => (
+                      <option key={segment} value={segment}>
+                        {segment}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Field label="Attribute">
+                {(control) => (
+                  <Select {...control} name="option" defaultValue={filter.option}>
+                    <option value="">Any</option>
+                    {fields.map((field) => (
+                      <optgroup key={field.id} label={field.name}>
+                        {field.options.map((option) => (
+                          <option key={option.id} value={option.id}>
+                            {field.name}: {option.value}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Field label="Lifecycle stage">
+                {(control) => (
+                  <Select {...control} name="lifecycle" defaultValue={filter.lifecycle}>
+                    <option value="">Any</option>
+                    {LIFECYCLE_STAGES.map((stage) => (
+                      <option key={stage} value={stage}>
+                        {LIFECYCLE_LABELS[stage]}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Field label="Value tier">
+                {(control) => (
+                  <Select {...control} name="tier" defaultValue={filter.tier}>
+                    <option value="">Any</option>
+                    {VALUE_TIERS.map((tier) => (
+                      <option key={tier} value={tier}>
+                        {VALUE_TIER_LABELS[tier]}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <label className="flex min-h-10 items-center gap-2 text-sm sm:col-span-2 lg:col-span-4">
+                <input type="checkbox" name="archived" value="1" defaultChecked={filter.archived} className="size-4 accent-brand" />
+                Archived respondents instead
+              </label>
+              <div className="sm:col-span-2 lg:col-span-4">
+                <button type="submit" className={buttonClasses("secondary")}>
+                  Apply filters
+                </button>
+              </div>
+            </div>
+          </details>
+          {filtered ? (
+            <Link href={base} className={buttonClasses("ghost", "md", "self-start")}>
+              Clear the search
+            </Link>
+          ) : null}
         </form>
 
         {rows.length === 0 ? (
@@ -134,7 +145,7 @@ export default async function RespondentsPage({ params, searchParams }: PageProp
             description={filtered ? "Try another code, segment or attribute." : "Add respondents here, or while recording an interview."}
           />
         ) : (
-          <Table caption={`${total} respondent${total === 1 ? "" : "s"}${pages > 1 ? `, page ${filter.page} of ${pages}` : ""}`}>
+          <Table className="min-w-[40rem]" caption={`${total} respondent${total === 1 ? "" : "s"}${pages > 1 ? `, page ${filter.page} of ${pages}` : ""}`}>
             <THead>
               <Tr>
                 <Th>Code</Th>
