@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/data/audit";
 import { insertRespondent, isUniqueViolation } from "@/lib/data/respondents";
 import { RespondentProfileSchema } from "@/lib/schemas/respondent";
 import {
+  InterviewDraftSchema,
   OWN_EDIT_WINDOW_MS,
   toObservationRows,
   type Answer,
@@ -210,8 +211,10 @@ export async function getInterviewForCapture(ctx: WorkspaceContext, interviewId:
   });
   if (!row || !visibleTo(ctx, row)) return null;
   const base = { id: row.id, mapId: row.mapId, status: row.status, interviewerId: row.interviewerId, submittedAt: row.submittedAt };
-  if (row.status === "DRAFT" && row.draft && typeof row.draft === "object") {
-    return { ...base, state: row.draft as unknown as InterviewDraft, fromDraft: true };
+  if (row.status === "DRAFT" && row.draft !== null) {
+    // A draft saved by an older version of the screen may not fit: then it is rebuilt from the row.
+    const saved = InterviewDraftSchema.safeParse(row.draft);
+    if (saved.success && saved.data.id === row.id && saved.data.mapId === row.mapId) return { ...base, state: saved.data, fromDraft: true };
   }
   const answers = new Map<string, Answer>();
   for (const observation of row.observations) {
@@ -755,7 +758,10 @@ export async function listInterviews(
 export async function listInterviewFilterOptions(ctx: WorkspaceContext) {
   const [maps, interviewers] = await Promise.all([
     db.journeyMap.findMany({
-      where: { workspaceId: ctx.workspaceId },
+      // Interviewers see the maps they can record on and those they recorded on, nothing else.
+      where: canCurate(ctx)
+        ? { workspaceId: ctx.workspaceId }
+        : { workspaceId: ctx.workspaceId, OR: [{ status: "ACTIVE" }, { interviews: { some: { interviewerId: ctx.userId } } }] },
       orderBy: { name: "asc" },
       select: { id: true, name: true, status: true },
     }),

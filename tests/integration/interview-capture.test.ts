@@ -3,8 +3,10 @@ import { testDb } from "@/tests/support/db";
 import { actAs, expectNotFound } from "@/tests/support/session";
 import { createWorkspaceWithMembers } from "@/tests/factories/workspace";
 import { createRespondent } from "@/tests/factories/respondent";
+import { createInterview } from "@/tests/factories/interview";
+import { requireWorkspace } from "@/lib/workspace";
 import { submitInterviewAction } from "@/lib/actions/interviews";
-import { MAP_NOT_ACTIVE } from "@/lib/data/interviews";
+import { MAP_NOT_ACTIVE, getInterviewForCapture } from "@/lib/data/interviews";
 import { PUT as saveDraftRoute } from "@/app/api/w/[workspaceId]/interviews/[interviewId]/draft/route";
 import { createTestMap, rowsFor, submissionFor } from "./interview-support";
 
@@ -103,6 +105,35 @@ describe("submitting an interview", () => {
     const stored = await testDb().interview.findUniqueOrThrow({ where: { id: input.id } });
     expect(stored).toMatchObject({ status: "SUBMITTED", draft: null });
     expect(await rowsFor(input.id)).toEqual({ interviews: 1, observations: 3, audits: 2 });
+  });
+
+  it("a draft with no saved state (imported or older) resumes from its rows, and its submission does not double them", async () => {
+    const map = await createTestMap(home.workspace.id);
+    const first = map.touchpoints[0]!;
+    const draft = await createInterview(testDb(), {
+      workspaceId: home.workspace.id,
+      mapId: map.map.id,
+      interviewerId: home.byRole.INTERVIEWER.id,
+      respondentId,
+      status: "DRAFT",
+      overallFeeling: null,
+      observations: [{ touchpointId: first.id, expectationId: first.expectations[0]!.id, outcome: "MET", importance: 4 }],
+    });
+    actAs(home.byRole.INTERVIEWER);
+    const ctx = await requireWorkspace(home.workspace.id, "interview.record");
+    const stored = await getInterviewForCapture(ctx, draft.id);
+    expect(stored).toMatchObject({ status: "DRAFT", fromDraft: false });
+    expect(stored!.state.respondent).toMatchObject({ kind: "existing", respondentId });
+    expect(stored!.state.answers).toEqual([
+      {
+        touchpointId: first.id,
+        skipped: false,
+        ratings: [{ expectationId: first.expectations[0]!.id, outcome: "MET", importance: 4, feeling: null, comment: "" }],
+        volunteered: [],
+      },
+    ]);
+    expect((await submitInterviewAction(home.workspace.id, submissionFor(map, respondentId, { id: draft.id }))).ok).toBe(true);
+    expect(await rowsFor(draft.id)).toEqual({ interviews: 1, observations: 3, audits: 1 });
   });
 
   it("records a volunteered expectation as a new VOLUNTEERED expectation of that touchpoint", async () => {

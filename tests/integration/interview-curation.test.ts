@@ -11,7 +11,7 @@ import {
   updateInterviewAction,
   voidInterviewAction,
 } from "@/lib/actions/interviews";
-import { getQuotaProgress, listInterviews } from "@/lib/data/interviews";
+import { getQuotaProgress, listInterviewFilterOptions, listInterviews } from "@/lib/data/interviews";
 import { getJourney } from "@/lib/data/maps";
 import { requireWorkspace } from "@/lib/workspace";
 import { InterviewListFilterSchema } from "@/lib/schemas/interview";
@@ -242,6 +242,12 @@ describe("after submitting", () => {
     expect(dated.rows.map((row) => row.conductedOn)).toEqual(["2026-01-12", "2026-01-11"]);
     const page2 = await listInterviews(analyst, filter({ map: map.map.id, page: "2" }), { pageSize: 2 });
     expect(page2).toMatchObject({ total: 3, rows: [{ conductedOn: "2026-01-10" }] });
+
+    const draftMap = await createTestMap(home.workspace.id, { status: "DRAFT" });
+    const interviewerMaps = (await listInterviewFilterOptions(interviewer)).maps.map((option) => option.id);
+    expect(interviewerMaps).toEqual(expect.arrayContaining([map.map.id, otherMap.map.id]));
+    expect(interviewerMaps).not.toContain(draftMap.map.id);
+    expect((await listInterviewFilterOptions(analyst)).maps.map((option) => option.id)).toContain(draftMap.map.id);
 
     actAs(other.byRole.ADMIN);
     const outsider = await requireWorkspace(other.workspace.id, "interview.curate");
