@@ -3,13 +3,11 @@
 import { useOptimistic, useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
-import { filterToSearchParams, LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/analysis-filter";
+import { FILTER_PARAM_KEYS, filterToSearchParams, LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/analysis-filter";
 import { addDays } from "@/lib/analysis/trend";
 import type { FilterOptions } from "@/lib/data/analysis";
 import { MultiSelect } from "@/components/matrix/multi-select";
 import { Spinner } from "@/components/ui/spinner";
-
-const FILTER_KEYS = ["from", "to", "channel", "stage", "lifecycle", "tier", "segment", "attr", "interviewer", "mot"];
 
 const LIFECYCLE_LABEL: Record<(typeof LIFECYCLE_STAGES)[number], string> = {
   PROSPECT: "Prospect",
@@ -42,7 +40,7 @@ export function FilterBar({ filter: current, options, today }: { filter: Analysi
 
   function apply(next: AnalysisFilter) {
     const params = new URLSearchParams(searchParams.toString());
-    for (const key of FILTER_KEYS) params.delete(key);
+    for (const key of FILTER_PARAM_KEYS) params.delete(key);
     filterToSearchParams(next).forEach((value, key) => params.append(key, value));
     const query = params.toString();
     startTransition(() => {
@@ -58,7 +56,7 @@ export function FilterBar({ filter: current, options, today }: { filter: Analysi
     const ids = new Set(options.attributes.find((field) => field.id === fieldId)?.options.map((option) => option.id));
     return filter.attr.filter((id) => ids.has(id));
   };
-  const anyFilter = FILTER_KEYS.some((key) => searchParams.has(key));
+  const anyFilter = FILTER_PARAM_KEYS.some((key) => searchParams.has(key));
 
   return (
     <section aria-label="Filter" className="rounded-lg border border-border bg-surface p-3" data-print="hide">

@@ -7,44 +7,7 @@ import type { CrosshairMode } from "@/lib/analysis/quadrant";
 import { MatrixChart, type MatrixViewMode } from "@/components/matrix/matrix-chart";
 import { FixListTable } from "@/components/matrix/fix-list-table";
 import { formatNumber, formatSigned } from "@/components/matrix/format";
-import { cn } from "@/components/ui/cn";
-
-function Toggle<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: T;
-  options: { value: T; label: string }[];
-  onChange: (value: T) => void;
-}) {
-  return (
-    <fieldset className="flex items-center gap-1 text-sm">
-      <legend className="sr-only">{label}</legend>
-      {options.map((option) => (
-        <label
-          key={option.value}
-          className={cn(
-            "cursor-pointer rounded-md border px-3 py-1.5 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-focus",
-            value === option.value ? "border-brand bg-brand-subtle font-medium" : "border-border-strong bg-surface",
-          )}
-        >
-          <input
-            type="radio"
-            className="sr-only"
-            name={label}
-            value={option.value}
-            checked={value === option.value}
-            onChange={() => onChange(option.value)}
-          />
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
+import { ToggleGroup } from "@/components/ui/toggle-group";
 
 /** The chart and the fix list side by side, sharing the selected touchpoint. */
 export function MatrixView({
@@ -81,7 +44,7 @@ export function MatrixView({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3" data-print="hide">
-        <Toggle
+        <ToggleGroup
           label="Crosshairs"
           value={crosshairMode}
           options={[
@@ -90,7 +53,7 @@ export function MatrixView({
           ]}
           onChange={(value) => setParam("crosshair", value === "data" ? null : value)}
         />
-        <Toggle
+        <ToggleGroup
           label="View"
           value={viewMode}
           options={[

@@ -289,3 +289,23 @@ export async function listVolunteered(ctx: WorkspaceContext, mapId: string): Pro
     mergeTargets: row.touchpoint.expectations,
   }));
 }
+
+export type DesignerHeader = {
+  map: { id: string; name: string; description: string; status: MapStatus };
+  volunteered: number;
+  archived: number;
+};
+
+/** What every designer page's header shows; null when the map is not in this workspace. */
+export async function getDesignerHeader(ctx: WorkspaceContext, mapId: string): Promise<DesignerHeader | null> {
+  const map = await db.journeyMap.findFirst({
+    where: { id: mapId, workspaceId: ctx.workspaceId },
+    select: { id: true, name: true, description: true, status: true },
+  });
+  if (!map) return null;
+  const [volunteered, archived] = await Promise.all([
+    db.expectation.count({ where: { workspaceId: ctx.workspaceId, mapId, kind: "VOLUNTEERED", archivedAt: null, mergedIntoId: null } }),
+    countArchived(ctx, mapId),
+  ]);
+  return { map, volunteered, archived };
+}

@@ -59,6 +59,9 @@ export const EMPTY_FILTER: AnalysisFilter = {
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/** Every URL parameter the filter reads; views of the same map carry them from one to another. */
+export const FILTER_PARAM_KEYS = ["from", "to", "channel", "stage", "lifecycle", "tier", "segment", "attr", "interviewer", "mot"] as const;
+
 /** URLSearchParams in the shape Next.js gives pages: one value as a string, several as an array. */
 export function searchParamsToRecord(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};

@@ -59,3 +59,41 @@ test("an interviewer cannot open the matrix", async ({ page }) => {
   await signIn(page, DEMO_USERS.INTERVIEWER);
   expect((await page.goto(MATRIX))?.status()).toBe(404);
 });
+
+test("the journey colours each touchpoint by performance or quadrant under the same filter as the matrix", async ({ page }) => {
+  await signIn(page, DEMO_USERS.MANAGER);
+  const journey = `/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}`;
+  await page.goto(journey);
+  const worst = page.getByTestId("journey-touchpoint").filter({ hasText: WORST });
+  // By performance (the default): the demo's worst touchpoint falls short.
+  await expect(worst).toContainText("Falls short");
+  await expect(worst).toContainText(/reach \d+%/);
+  await expect(page.getByTestId("colour-legend")).toContainText("Performance P");
+  await expectAccessible(page);
+
+  await page.locator("label", { hasText: "Quadrant" }).click();
+  await expect(page).toHaveURL(/colour=quadrant/);
+  await expect(worst).toContainText("Concentrate here");
+  await expect(page.getByTestId("colour-legend")).toContainText("Crosshairs at importance");
+
+  // The filter narrows n, and goes along to the matrix and back.
+  const before = await worst.textContent();
+  await page.getByRole("button", { name: /^Lifecycle:/ }).click();
+  await page.getByRole("group", { name: "Lifecycle" }).getByLabel("Established").check();
+  await expect(page).toHaveURL(/lifecycle=ESTABLISHED/);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("filter-counts")).toContainText("(filtered)");
+  await expect(worst).not.toHaveText(before!);
+  await expectAccessible(page);
+  await page.getByRole("navigation", { name: "Map views" }).getByRole("link", { name: "Priority matrix" }).click();
+  await expect(page).toHaveURL(/\/matrix\?lifecycle=ESTABLISHED$/);
+  await expect(page.getByTestId("filter-counts")).toContainText("(filtered)");
+
+  // A touchpoint-level filter greys the touchpoints it leaves out, without hiding them.
+  await page.goto(`${journey}?mot=1`);
+  await expect(worst).toContainText("Falls short");
+  await expect(page.getByTestId("journey-touchpoint").filter({ hasText: "Shop window" })).toContainText("Outside the filter");
+  await page.goto(`${journey}?colour=none`);
+  await expect(page.getByTestId("colour-legend")).toHaveCount(0);
+  await expect(worst).not.toContainText("Falls short");
+});

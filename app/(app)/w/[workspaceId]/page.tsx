@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireWorkspace } from "@/lib/workspace";
-import { listMaps } from "@/lib/data/maps";
+import { listMaps, type MapSummary } from "@/lib/data/maps";
 import { can } from "@/lib/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClasses } from "@/components/ui/button";
 import { MapCard } from "@/components/journey/map-card";
+import { MapCardActions } from "@/components/designer/map-card-actions";
 
 export const metadata: Metadata = { title: "Maps" };
 
@@ -13,33 +16,87 @@ export default async function MapsPage({ params }: PageProps<"/w/[workspaceId]">
   const ctx = await requireWorkspace(workspaceId, "workspace.view");
   const maps = await listMaps(ctx);
   const canView = can(ctx.role, "map.view");
+  const canDesign = can(ctx.role, "map.design");
+  const current = maps.filter((map) => map.status !== "ARCHIVED");
+  const archived = maps.filter((map) => map.status === "ARCHIVED");
+  const newMap = `/w/${workspaceId}/maps/new`;
+
+  const grid = (list: MapSummary[]) => (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {list.map((map) => (
+        <li key={map.id}>
+          <MapCard
+            map={map}
+            href={canView ? `/w/${workspaceId}/maps/${map.id}` : undefined}
+            actions={
+              canDesign ? (
+                <MapCardActions
+                  workspaceId={workspaceId}
+                  map={{ id: map.id, name: map.name, description: map.description, status: map.status, hasInterviews: map.hasInterviews }}
+                />
+              ) : undefined
+            }
+          />
+        </li>
+      ))}
+    </ul>
+  );
+
   return (
     <>
       <PageHeader
+        className="mb-6"
         title="Journey maps"
         description={
           canView
             ? "Each map is one customer journey: its stages, channels and touchpoints, and the interviews recorded on it."
             : "The maps you can record interviews on."
         }
+        actions={
+          canDesign ? (
+            <Link href={newMap} className={buttonClasses("primary")}>
+              New map
+            </Link>
+          ) : undefined
+        }
       />
       {maps.length === 0 ? (
         <EmptyState
           title={canView ? "No journey maps yet" : "No active maps"}
           description={
-            canView
-              ? "A map lays out the stages and channels of one customer journey. An analyst creates the first one."
-              : "An analyst has not made a map active for interviews yet."
+            canDesign
+              ? "A map lays out the stages and channels of one customer journey. Start from a template (a retail store or a telecom service) and adapt it, or from a blank grid."
+              : canView
+                ? "A map lays out the stages and channels of one customer journey. An analyst creates the first one."
+                : "An analyst has not made a map active for interviews yet."
+          }
+          action={
+            canDesign ? (
+              <>
+                <Link href={`${newMap}?template=retail-store`} className={buttonClasses("primary")}>
+                  Start from a template
+                </Link>
+                <Link href={`${newMap}?template=blank`} className={buttonClasses("secondary")}>
+                  Blank map
+                </Link>
+              </>
+            ) : undefined
           }
         />
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {maps.map((map) => (
-            <li key={map.id}>
-              <MapCard map={map} href={canView ? `/w/${workspaceId}/maps/${map.id}` : undefined} />
-            </li>
-          ))}
-        </ul>
+        <>
+          {current.length > 0 ? (
+            grid(current)
+          ) : (
+            <p className="text-sm text-fg-muted">Every map is archived. {canDesign && "Create a new one, or make an archived one active again."}</p>
+          )}
+          {archived.length > 0 && (
+            <details className="mt-8">
+              <summary className="cursor-pointer text-base font-semibold">Archived maps ({archived.length})</summary>
+              <div className="mt-4">{grid(archived)}</div>
+            </details>
+          )}
+        </>
       )}
     </>
   );

@@ -1,50 +1,164 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { requireWorkspace, type WorkspaceContext } from "@/lib/workspace";
-import { getJourney, getMapHeader } from "@/lib/data/maps";
+import { getJourney, getMapHeader, type Journey as JourneyData } from "@/lib/data/maps";
+import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
+import { hasInterviewFilter, parseAnalysisFilter, type SearchParams } from "@/lib/schemas/analysis-filter";
+import { todayIso } from "@/lib/analysis/trend";
+import { can } from "@/lib/permissions";
+import { MAP_STATUS_LABELS } from "@/lib/schemas/map";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { JourneyGrid } from "@/components/journey/journey-grid";
+import { ColourControls } from "@/components/journey/colour-controls";
+import { ColourLegend } from "@/components/journey/colour-legend";
+import { journeyHighlights, parseColourMode } from "@/components/journey/colouring";
+import { FilterBar } from "@/components/matrix/filter-bar";
 
 export const metadata: Metadata = { title: "Journey" };
 
 // Access and existence are decided before anything streams, so a refusal is a real 404;
 // the grid, which aggregates observations, streams in behind a loading state.
-export default async function JourneyPage({ params }: PageProps<"/w/[workspaceId]/maps/[mapId]">) {
+export default async function JourneyPage({ params, searchParams }: PageProps<"/w/[workspaceId]/maps/[mapId]">) {
   const { workspaceId, mapId } = await params;
   const ctx = await requireWorkspace(workspaceId, "map.view");
   const map = await getMapHeader(ctx, mapId);
   if (!map) notFound();
+  const designHref = can(ctx.role, "map.design") ? `/w/${workspaceId}/maps/${mapId}/design` : null;
+  const query = await searchParams;
   return (
     <>
-      <PageHeader title={map.name} description={map.description || undefined} />
+      <PageHeader
+        className="mb-6"
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {map.name}
+            <Badge>{MAP_STATUS_LABELS[map.status]}</Badge>
+          </span>
+        }
+        description={map.description || undefined}
+        actions={
+          designHref ? (
+            <Link href={designHref} className={buttonClasses("secondary")}>
+              Design map
+            </Link>
+          ) : undefined
+        }
+      />
       <Suspense fallback={<Spinner label="Loading the journey" />}>
-        <Journey ctx={ctx} mapId={mapId} />
+        <Journey ctx={ctx} mapId={mapId} designHref={designHref} query={query} />
       </Suspense>
     </>
   );
 }
 
-async function Journey({ ctx, mapId }: { ctx: WorkspaceContext; mapId: string }) {
+async function Journey({
+  ctx,
+  mapId,
+  designHref,
+  query,
+}: {
+  ctx: WorkspaceContext;
+  mapId: string;
+  designHref: string | null;
+  query: SearchParams;
+}) {
   const journey = await getJourney(ctx, mapId);
   if (!journey) notFound();
   if (journey.touchpoints.length === 0) {
     return (
       <EmptyState
         title="This map has no touchpoints yet"
-        description="An analyst adds stages, channels and the touchpoints where customers meet the company, then the expectations at each."
+        description={
+          designHref
+            ? "Lay out the journey: its stages as columns, the channels customers use as rows, and the touchpoints where they meet you, with what they expect at each."
+            : "An analyst lays out the stages, channels and touchpoints where customers meet the company, and what they expect at each. The journey appears here once they have."
+        }
+        action={
+          designHref ? (
+            <Link href={designHref} className={buttonClasses("primary")}>
+              Design this map
+            </Link>
+          ) : undefined
+        }
       />
     );
   }
+  if (!can(ctx.role, "analysis.view") || journey.submittedInterviews === 0) {
+    return (
+      <>
+        <JourneySummary journey={journey}>
+          {journey.submittedInterviews === 0
+            ? "No interviews submitted yet: the cards are coloured by performance once there are. Each card shows n, the observations recorded at that touchpoint."
+            : `${journey.submittedInterviews.toLocaleString("en")} submitted interview${journey.submittedInterviews === 1 ? "" : "s"}. Each card shows n, the observations recorded at that touchpoint.`}
+        </JourneySummary>
+        <JourneyGrid journey={journey} />
+      </>
+    );
+  }
+
+  const { filter, problems } = parseAnalysisFilter(query);
+  const colour = parseColourMode(query.colour);
+  const crosshairMode = query.crosshair === "scale" ? "scale" : "data";
+  const analysisMap = await getMapForAnalysis(ctx, mapId);
+  if (!analysisMap) notFound();
+  // The grid always shows every touchpoint; stage, channel and moment-of-truth filters only
+  // decide which are coloured (and which enter the data-centred crosshairs).
+  const [matrix, options] = await Promise.all([getMatrix(ctx, analysisMap, filter, crosshairMode), getFilterOptions(ctx, mapId)]);
+  const highlights = journeyHighlights(
+    journey.touchpoints.map((touchpoint) => touchpoint.id),
+    matrix.points,
+    colour, analysisMap.minSample);
+  const filtered = hasInterviewFilter(filter);
   return (
-    <>
-      <p className="mb-4 text-sm text-fg-muted">
-        {journey.submittedInterviews} submitted interviews. Each card shows n, the number of observations recorded at
-        that touchpoint.
-      </p>
-      <JourneyGrid journey={journey} />
-    </>
+    <div className="space-y-4">
+      <FilterBar filter={filter} options={options} today={todayIso()} />
+      {problems.length > 0 && (
+        <p role="status" className="rounded-md border border-danger bg-danger-subtle p-3 text-sm">
+          Part of this link could not be read and was left out ({problems.join("; ")}).
+        </p>
+      )}
+      <div className="text-sm">
+        <p data-testid="filter-counts">
+          <strong>{matrix.interviews.toLocaleString("en")}</strong> interviews and{" "}
+          <strong>{matrix.observations.toLocaleString("en")}</strong> observations in this view
+          {filtered ? " (filtered)" : ""}.
+        </p>
+        <p className="text-fg-muted">
+          Each card shows n, its observations in this view, and its reach, the share of these interviews that went through it.
+        </p>
+      </div>
+      <ColourControls colour={colour} crosshair={crosshairMode} />
+      {matrix.interviews === 0 ? (
+        <p role="status" className="rounded-md border border-border bg-surface-muted p-3 text-sm">
+          No interviews match this filter, so no card is coloured. Widen the period or remove a filter.
+        </p>
+      ) : (
+        <ColourLegend colour={colour} minSample={analysisMap.minSample} crosshair={matrix.crosshair} />
+      )}
+      <JourneySummary journey={journey} />
+      <JourneyGrid journey={journey} highlights={matrix.interviews === 0 ? undefined : highlights} />
+    </div>
+  );
+}
+
+function JourneySummary({ journey, children }: { journey: JourneyData; children?: React.ReactNode }) {
+  const moments = journey.touchpoints.filter((touchpoint) => touchpoint.momentOfTruth).length;
+  if (!children && moments === 0) return null;
+  return (
+    <div className="mb-4 flex flex-col gap-1 text-sm text-fg-muted sm:flex-row sm:flex-wrap sm:gap-x-6">
+      {children && <p>{children}</p>}
+      {moments > 0 && (
+        <p className="flex items-center gap-2">
+          <span aria-hidden="true" className="inline-block h-4 w-1 rounded-sm bg-moment-of-truth" />
+          {moments} moment{moments === 1 ? "" : "s"} of truth: high emotional stakes for the customer.
+        </p>
+      )}
+    </div>
   );
 }

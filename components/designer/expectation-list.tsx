@@ -1,0 +1,283 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import type { DesignExpectation, DesignTouchpoint } from "@/lib/data/designer";
+import { createExpectationAction, updateExpectationAction } from "@/lib/actions/designer";
+import { fieldError, type ActionResult } from "@/lib/action-result";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { cn } from "@/components/ui/cn";
+import { useAnnounce } from "./announcer";
+import { dropIndex, markAfterLast, markBefore, useDesigner } from "./designer-context";
+import { byPosition } from "./design-state";
+import { ArrowDownIcon, ArrowUpIcon, GripIcon } from "./icons";
+import { iconButtonClass } from "./touchpoint-card";
+
+/** The ordered list of what customers expect at a touchpoint: add, edit, reorder, archive. */
+export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTouchpoint; focusNew: boolean }) {
+  const designer = useDesigner();
+  const announce = useAnnounce();
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult<{ id: string; text: string }> | null>(null);
+  const [text, setText] = useState("");
+  const newRef = useRef<HTMLInputElement>(null);
+  const expectations = byPosition(touchpoint.expectations);
+  const dragging = designer.drag?.type === "expectation" ? designer.drag.id : null;
+  const draggedIndex = dragging ? expectations.findIndex((item) => item.id === dragging) : -1;
+  const drop = dragging && designer.dropTarget?.type === "expectation" ? designer.dropTarget.index : undefined;
+
+  useEffect(() => {
+    if (focusNew) newRef.current?.focus();
+    // Only when the list first appears: later re-renders must not steal the focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      const outcome = await createExpectationAction(designer.workspaceId, {
+        mapId: designer.mapId,
+        touchpointId: touchpoint.id,
+        text,
+      });
+      setResult(outcome);
+      if (outcome.ok) {
+        setText("");
+        announce(`Added "${outcome.data.text}" to ${touchpoint.name}.`);
+        newRef.current?.focus();
+      }
+    });
+  }
+
+  function onDragOver(event: DragEvent<HTMLOListElement>) {
+    const current = designer.dragged();
+    if (current?.type !== "expectation") return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    designer.setDropTarget({
+      type: "expectation",
+      index: dropIndex(event.currentTarget, "[data-expectation]", current.id, event.clientY, "y"),
+    });
+  }
+
+  function onDrop(event: DragEvent<HTMLOListElement>) {
+    const current = designer.dragged();
+    if (current?.type !== "expectation") return;
+    event.preventDefault();
+    designer.moveExpectation(
+      touchpoint.id,
+      current.id,
+      dropIndex(event.currentTarget, "[data-expectation]", current.id, event.clientY, "y"),
+    );
+    designer.setDrag(null);
+    designer.setDropTarget(null);
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm text-fg-muted">
+        What a customer may expect here, one thing per line, in the order the interviewer asks about them. Interviewers
+        record whether each was missed, met or exceeded.
+      </p>
+      {expectations.length === 0 ? (
+        <p className="rounded-md border border-dashed border-border-strong p-4 text-sm text-fg-muted">
+          No expectations yet. Add the first below, e.g. “The door opens easily”.
+        </p>
+      ) : (
+        <ol
+          aria-label={`Expectations at ${touchpoint.name}`}
+          className="flex flex-col gap-1"
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          onDragLeave={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) designer.setDropTarget(null);
+          }}
+        >
+          {expectations.map((expectation, index) => (
+            <ExpectationRow
+              key={expectation.id}
+              touchpoint={touchpoint}
+              expectation={expectation}
+              index={index}
+              count={expectations.length}
+              markBefore={markBefore(index, draggedIndex, drop)}
+              markAfter={markAfterLast(index, expectations.length, draggedIndex, drop)}
+            />
+          ))}
+        </ol>
+      )}
+      <form onSubmit={add} noValidate className="flex flex-col gap-2 border-t border-border pt-4 sm:flex-row sm:items-start">
+        <Field label="New expectation" error={fieldError(result, "text") ?? (result && !result.ok ? result.formError : undefined)} className="flex-1">
+          {(control) => (
+            <Input
+              {...control}
+              ref={newRef}
+              name="text"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              placeholder="e.g. Someone greets me at the door"
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Button type="submit" loading={pending} className="sm:mt-6.5">
+          Add expectation
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+function ExpectationRow({
+  touchpoint,
+  expectation,
+  index,
+  count,
+  markBefore,
+  markAfter,
+}: {
+  touchpoint: DesignTouchpoint;
+  expectation: DesignExpectation;
+  index: number;
+  count: number;
+  markBefore: boolean;
+  markAfter: boolean;
+}) {
+  const designer = useDesigner();
+  const announce = useAnnounce();
+  const [editing, setEditing] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult<{ id: string; text: string }> | null>(null);
+  const key = (control: string) => `expectation:${expectation.id}:${control}`;
+  const hasData = expectation.observations > 0;
+  const target = { kind: "expectation" as const, id: expectation.id, name: expectation.text, hasData, touchpointId: touchpoint.id };
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = String(new FormData(event.currentTarget).get("text") ?? "");
+    startTransition(async () => {
+      const outcome = await updateExpectationAction(designer.workspaceId, {
+        mapId: designer.mapId,
+        expectationId: expectation.id,
+        text: value,
+      });
+      setResult(outcome);
+      if (outcome.ok) {
+        setEditing(false);
+        announce(`Saved "${outcome.data.text}".`);
+        designer.requestFocus([key("edit")]);
+      }
+    });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // Escape leaves the edit, not the whole dialog around it.
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      setEditing(false);
+      setResult(null);
+      designer.requestFocus([key("edit")]);
+    }
+  }
+
+  return (
+    <li
+      data-expectation
+      data-id={expectation.id}
+      data-testid="designer-expectation"
+      draggable={!editing}
+      onDragStart={(event) => {
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", expectation.text);
+        designer.setDrag({ type: "expectation", id: expectation.id });
+      }}
+      onDragEnd={() => {
+        designer.setDrag(null);
+        designer.setDropTarget(null);
+      }}
+      className={cn(
+        "flex items-start gap-2 rounded-md border border-border bg-surface p-2",
+        designer.drag?.id === expectation.id && "opacity-50",
+        markBefore && "shadow-[0_-3px_0_var(--color-brand)]",
+        markAfter && "shadow-[0_3px_0_var(--color-brand)]",
+        designer.flash === expectation.id && "ring-2 ring-danger",
+      )}
+    >
+      <span className="mt-2 cursor-grab text-fg-muted" aria-hidden="true" title="Drag to reorder">
+        <GripIcon />
+      </span>
+      <span className="mt-1.5 w-6 shrink-0 text-right text-sm text-fg-muted tabular-nums" aria-hidden="true">
+        {index + 1}.
+      </span>
+      {editing ? (
+        <form onSubmit={save} noValidate className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start">
+          <Field label={`Edit expectation ${index + 1}`} labelHidden error={fieldError(result, "text") ?? (result && !result.ok ? result.formError : undefined)} className="flex-1">
+            {(control) => (
+              <Input {...control} name="text" defaultValue={expectation.text} autoFocus onKeyDown={onKeyDown} autoComplete="off" />
+            )}
+          </Field>
+          <div className="flex gap-2">
+            <Button type="submit" size="sm" loading={pending}>
+              Save
+            </Button>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => {
+                setEditing(false);
+                setResult(null);
+                designer.requestFocus([key("edit")]);
+              }}
+            >
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <div className="min-w-0 flex-1 py-1.5 text-sm">
+            <span className="break-words">{expectation.text}</span>
+            {hasData && <span className="ml-2 text-xs text-fg-muted">{expectation.observations} observations</span>}
+          </div>
+          <div className="flex shrink-0 flex-wrap items-center gap-0.5">
+            <button
+              type="button"
+              data-focus-key={key("up")}
+              className={iconButtonClass}
+              disabled={index === 0}
+              aria-label={`Move "${expectation.text}" up`}
+              title="Move up"
+              onClick={() => designer.moveExpectation(touchpoint.id, expectation.id, index - 1, [key("up"), key("down")])}
+            >
+              <ArrowUpIcon />
+            </button>
+            <button
+              type="button"
+              data-focus-key={key("down")}
+              className={iconButtonClass}
+              disabled={index === count - 1}
+              aria-label={`Move "${expectation.text}" down`}
+              title="Move down"
+              onClick={() => designer.moveExpectation(touchpoint.id, expectation.id, index + 1, [key("down"), key("up")])}
+            >
+              <ArrowDownIcon />
+            </button>
+            <Button size="sm" variant="ghost" data-focus-key={key("edit")} onClick={() => setEditing(true)}>
+              Edit<span className="sr-only"> &ldquo;{expectation.text}&rdquo;</span>
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => designer.archive(target)}>
+              Archive<span className="sr-only"> &ldquo;{expectation.text}&rdquo;</span>
+            </Button>
+            {!hasData && (
+              <Button size="sm" variant="ghost" className="text-danger" onClick={() => designer.askDelete(target)}>
+                Delete<span className="sr-only"> &ldquo;{expectation.text}&rdquo;</span>
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

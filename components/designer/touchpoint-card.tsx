@@ -1,0 +1,137 @@
+"use client";
+
+import type { DesignTouchpoint } from "@/lib/data/designer";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { ActionMenu } from "./action-menu";
+import { useDesigner } from "./designer-context";
+import { ArrowDownIcon, ArrowUpIcon, GripIcon, MoveIcon } from "./icons";
+
+export const iconButtonClass =
+  "inline-flex size-8 shrink-0 items-center justify-center rounded-md text-fg-muted hover:bg-surface-sunken hover:text-fg disabled:cursor-not-allowed disabled:opacity-40 disabled:hover:bg-transparent";
+
+/**
+ * One touchpoint in the designer grid. A mouse drags the card; the keyboard uses the
+ * up / down buttons and "Move to…", which do the same thing.
+ */
+export function TouchpointCard({
+  touchpoint,
+  index,
+  count,
+  where,
+}: {
+  touchpoint: DesignTouchpoint;
+  index: number;
+  count: number;
+  /** "Visit, Store", for labels that must make sense out of context. */
+  where: string;
+}) {
+  const designer = useDesigner();
+  const key = (control: string) => `touchpoint:${touchpoint.id}:${control}`;
+  const dragging = designer.drag?.type === "touchpoint" && designer.drag.id === touchpoint.id;
+  const target = {
+    kind: "touchpoint" as const,
+    id: touchpoint.id,
+    name: touchpoint.name,
+    hasData: touchpoint.hasData,
+  };
+  const expectations = touchpoint.expectations.length;
+
+  return (
+    <li
+      data-id={touchpoint.id}
+      data-card="touchpoint"
+      data-testid="designer-touchpoint"
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.effectAllowed = "move";
+        event.dataTransfer.setData("text/plain", touchpoint.name);
+        designer.setDrag({ type: "touchpoint", id: touchpoint.id });
+      }}
+      onDragEnd={() => {
+        designer.setDrag(null);
+        designer.setDropTarget(null);
+      }}
+      className={cn(
+        "group rounded-md border bg-surface p-2 shadow-xs transition-shadow",
+        touchpoint.momentOfTruth ? "border-moment-of-truth" : "border-border-strong",
+        dragging && "opacity-50",
+        designer.flash === touchpoint.id && "ring-2 ring-danger ring-offset-1",
+      )}
+    >
+      <div className="flex items-start gap-1">
+        <span className="mt-1.5 cursor-grab text-fg-muted" title="Drag to move" aria-hidden="true">
+          <GripIcon />
+        </span>
+        <button
+          type="button"
+          data-focus-key={key("edit")}
+          onClick={() => designer.openEditor({ mode: "edit", touchpointId: touchpoint.id, tab: "details" })}
+          aria-label={`Edit ${touchpoint.name}`}
+          className="min-w-0 flex-1 rounded px-1 py-1 text-left text-sm font-medium break-words hover:underline"
+        >
+          {touchpoint.name}
+        </button>
+        <ActionMenu
+          label={`Actions for ${touchpoint.name}`}
+          items={[
+            { label: "Edit details", onSelect: () => designer.openEditor({ mode: "edit", touchpointId: touchpoint.id, tab: "details" }) },
+            {
+              label: "Edit expectations",
+              onSelect: () => designer.openEditor({ mode: "edit", touchpointId: touchpoint.id, tab: "expectations" }),
+            },
+            { label: "Move to…", onSelect: () => designer.openMove(touchpoint.id) },
+            { label: "Archive", onSelect: () => designer.archive(target) },
+            { label: "Delete…", tone: "danger", hidden: touchpoint.hasData, onSelect: () => designer.askDelete(target) },
+          ]}
+        />
+      </div>
+      <div className="mt-1 flex flex-wrap items-center gap-1.5 pl-5 text-xs text-fg-muted">
+        <span>
+          {expectations} expectation{expectations === 1 ? "" : "s"}
+        </span>
+        {touchpoint.ownerTeam && <span>· {touchpoint.ownerTeam}</span>}
+        {touchpoint.observations > 0 && <span>· {touchpoint.observations} observations</span>}
+        {touchpoint.momentOfTruth && <Badge tone="moment-of-truth">Moment of truth</Badge>}
+      </div>
+      <div className="mt-1 flex items-center gap-0.5 pl-4">
+        <button
+          type="button"
+          data-focus-key={key("up")}
+          className={iconButtonClass}
+          disabled={index === 0}
+          aria-label={`Move ${touchpoint.name} up`}
+          title="Move up"
+          onClick={() =>
+            designer.moveTouchpoint(touchpoint.id, touchpoint.stageId, touchpoint.channelId, index - 1, [key("up"), key("down")])
+          }
+        >
+          <ArrowUpIcon />
+        </button>
+        <button
+          type="button"
+          data-focus-key={key("down")}
+          className={iconButtonClass}
+          disabled={index === count - 1}
+          aria-label={`Move ${touchpoint.name} down`}
+          title="Move down"
+          onClick={() =>
+            designer.moveTouchpoint(touchpoint.id, touchpoint.stageId, touchpoint.channelId, index + 1, [key("down"), key("up")])
+          }
+        >
+          <ArrowDownIcon />
+        </button>
+        <button
+          type="button"
+          data-focus-key={key("move")}
+          className={iconButtonClass}
+          aria-label={`Move ${touchpoint.name} to another stage or channel (now in ${where})`}
+          title="Move to…"
+          onClick={() => designer.openMove(touchpoint.id)}
+        >
+          <MoveIcon />
+        </button>
+      </div>
+    </li>
+  );
+}
