@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext } from "react";
+import { createContext, useContext, type DragEvent } from "react";
 import type { Design } from "@/lib/data/designer";
 import type { LaneKind } from "@/lib/schemas/map-design";
 
@@ -81,4 +81,19 @@ export function markAfterLast(index: number, count: number, draggedIndex: number
   const others = draggedIndex >= 0 ? count - 1 : count;
   const lastOther = draggedIndex === count - 1 ? count - 2 : count - 1;
   return index === lastOther && drop === others;
+}
+
+/** What makes an element a drag source of the designer: it starts and ends a drag of one item. */
+export function dragSource(designer: DesignerApi, item: NonNullable<DragState>, label: string) {
+  return {
+    onDragStart: (event: DragEvent<HTMLElement>) => {
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData("text/plain", label);
+      designer.setDrag(item);
+    },
+    onDragEnd: () => {
+      designer.setDrag(null);
+      designer.setDropTarget(null);
+    },
+  };
 }

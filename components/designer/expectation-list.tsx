@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { useAnnounce } from "./announcer";
-import { dropIndex, markAfterLast, markBefore, useDesigner } from "./designer-context";
+import { dragSource, dropIndex, markAfterLast, markBefore, useDesigner } from "./designer-context";
 import { byPosition } from "./design-state";
 import { ArrowDownIcon, ArrowUpIcon, GripIcon } from "./icons";
 import { iconButtonClass } from "./touchpoint-card";
@@ -188,15 +188,7 @@ function ExpectationRow({
       data-id={expectation.id}
       data-testid="designer-expectation"
       draggable={!editing}
-      onDragStart={(event) => {
-        event.dataTransfer.effectAllowed = "move";
-        event.dataTransfer.setData("text/plain", expectation.text);
-        designer.setDrag({ type: "expectation", id: expectation.id });
-      }}
-      onDragEnd={() => {
-        designer.setDrag(null);
-        designer.setDropTarget(null);
-      }}
+      {...dragSource(designer, { type: "expectation", id: expectation.id }, expectation.text)}
       className={cn(
         "flex items-start gap-2 rounded-md border border-border bg-surface p-2",
         designer.drag?.id === expectation.id && "opacity-50",

@@ -5,7 +5,7 @@ import type { DesignLane } from "@/lib/data/designer";
 import { LANE_LABELS, type LaneKind } from "@/lib/schemas/map-design";
 import { cn } from "@/components/ui/cn";
 import { ActionMenu } from "./action-menu";
-import { dropIndex, markAfterLast, markBefore, useDesigner } from "./designer-context";
+import { dragSource, dropIndex, markAfterLast, markBefore, useDesigner } from "./designer-context";
 import { ArrowDownIcon, ArrowLeftIcon, ArrowRightIcon, ArrowUpIcon, GripIcon } from "./icons";
 import { iconButtonClass } from "./touchpoint-card";
 
@@ -63,15 +63,7 @@ export function LaneHeader({ kind, lane, index, count }: { kind: LaneKind; lane:
       data-id={lane.id}
       data-testid={`designer-${kind}`}
       draggable
-      onDragStart={(event) => {
-        event.dataTransfer.effectAllowed = "move";
-        event.dataTransfer.setData("text/plain", lane.name);
-        designer.setDrag({ type: kind, id: lane.id });
-      }}
-      onDragEnd={() => {
-        designer.setDrag(null);
-        designer.setDropTarget(null);
-      }}
+      {...dragSource(designer, { type: kind, id: lane.id }, lane.name)}
       onDragOver={onDragOver}
       onDrop={onDrop}
       className={cn(

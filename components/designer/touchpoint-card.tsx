@@ -4,7 +4,7 @@ import type { DesignTouchpoint } from "@/lib/data/designer";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ActionMenu } from "./action-menu";
-import { useDesigner } from "./designer-context";
+import { dragSource, useDesigner } from "./designer-context";
 import { ArrowDownIcon, ArrowUpIcon, GripIcon, MoveIcon } from "./icons";
 
 export const iconButtonClass =
@@ -43,15 +43,7 @@ export function TouchpointCard({
       data-card="touchpoint"
       data-testid="designer-touchpoint"
       draggable
-      onDragStart={(event) => {
-        event.dataTransfer.effectAllowed = "move";
-        event.dataTransfer.setData("text/plain", touchpoint.name);
-        designer.setDrag({ type: "touchpoint", id: touchpoint.id });
-      }}
-      onDragEnd={() => {
-        designer.setDrag(null);
-        designer.setDropTarget(null);
-      }}
+      {...dragSource(designer, { type: "touchpoint", id: touchpoint.id }, touchpoint.name)}
       className={cn(
         "group rounded-md border bg-surface p-2 shadow-xs transition-shadow",
         touchpoint.momentOfTruth ? "border-moment-of-truth" : "border-border-strong",

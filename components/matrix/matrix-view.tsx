@@ -1,13 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import type { Matrix } from "@/lib/data/analysis";
 import type { CrosshairMode } from "@/lib/analysis/quadrant";
 import { MatrixChart, type MatrixViewMode } from "@/components/matrix/matrix-chart";
 import { FixListTable } from "@/components/matrix/fix-list-table";
 import { formatNumber, formatSigned } from "@/components/matrix/format";
 import { ToggleGroup } from "@/components/ui/toggle-group";
+import { CrosshairToggle, useViewParam } from "@/components/matrix/view-params";
 
 /** The chart and the fix list side by side, sharing the selected touchpoint. */
 export function MatrixView({
@@ -25,17 +26,9 @@ export function MatrixView({
   detailBase: string;
   initialSelected: string | null;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
+  const { setParam } = useViewParam();
   const [selectedId, setSelectedId] = useState<string | null>(initialSelected);
-
-  function setParam(key: string, value: string | null) {
-    const params = new URLSearchParams(searchParams.toString());
-    if (value === null) params.delete(key);
-    else params.set(key, value);
-    router.replace(`${pathname}?${params.toString()}`, { scroll: false });
-  }
 
   const insufficient = matrix.points.filter((point) => point.insufficient && point.n > 0).length;
   const empty = matrix.points.filter((point) => point.n === 0).length;
@@ -44,15 +37,7 @@ export function MatrixView({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3" data-print="hide">
-        <ToggleGroup
-          label="Crosshairs"
-          value={crosshairMode}
-          options={[
-            { value: "data", label: "Crosshairs at the data's means" },
-            { value: "scale", label: "At the scale centre" },
-          ]}
-          onChange={(value) => setParam("crosshair", value === "data" ? null : value)}
-        />
+        <CrosshairToggle value={crosshairMode} setParam={setParam} />
         <ToggleGroup
           label="View"
           value={viewMode}
