@@ -1,6 +1,6 @@
 "use client";
 
-import { useOptimistic, useTransition } from "react";
+import { useId, useOptimistic, useState, useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { FILTER_PARAM_KEYS, filterToSearchParams, LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/analysis-filter";
@@ -8,6 +8,7 @@ import { addDays } from "@/lib/analysis/trend";
 import type { FilterOptions } from "@/lib/data/analysis";
 import { MultiSelect } from "@/components/matrix/multi-select";
 import { Spinner } from "@/components/ui/spinner";
+import { cn } from "@/components/ui/cn";
 
 const LIFECYCLE_LABEL: Record<(typeof LIFECYCLE_STAGES)[number], string> = {
   PROSPECT: "Prospect",
@@ -56,11 +57,27 @@ export function FilterBar({ filter: current, options, today }: { filter: Analysi
     const ids = new Set(options.attributes.find((field) => field.id === fieldId)?.options.map((option) => option.id));
     return filter.attr.filter((id) => ids.has(id));
   };
-  const anyFilter = FILTER_PARAM_KEYS.some((key) => searchParams.has(key));
+  const inUse = FILTER_PARAM_KEYS.filter((key) => searchParams.has(key)).length;
+  const [unfolded, setUnfolded] = useState(false);
+  const controlsId = useId();
 
   return (
     <section aria-label="Filter" className="rounded-lg border border-border bg-surface p-3" data-print="hide">
-      <div className="flex flex-wrap items-end gap-2">
+      {/* On a phone the controls fold away behind one button, so the figures come first. */}
+      <button
+        type="button"
+        className="flex min-h-11 w-full items-center justify-between text-sm font-medium sm:hidden"
+        aria-expanded={unfolded}
+        aria-controls={controlsId}
+        onClick={() => setUnfolded((open) => !open)}
+      >
+        <span>
+          Filters
+          {inUse > 0 ? ` (${inUse} in use)` : ""}
+        </span>
+        <span aria-hidden="true">{unfolded ? "▴" : "▾"}</span>
+      </button>
+      <div id={controlsId} className={cn("flex-wrap items-end gap-2 sm:flex", unfolded ? "mt-2 flex" : "hidden")}>
         <label className="flex flex-col text-xs text-fg-muted">
           Period
           <select
@@ -158,7 +175,7 @@ export function FilterBar({ filter: current, options, today }: { filter: Analysi
           />
           Moments of truth only
         </label>
-        {anyFilter && (
+        {inUse > 0 && (
           <button
             type="button"
             className="h-9 px-2 text-sm underline"

@@ -97,3 +97,16 @@ test("the journey colours each touchpoint by performance or quadrant under the s
   await expect(page.getByTestId("colour-legend")).toHaveCount(0);
   await expect(worst).not.toContainText("Falls short");
 });
+
+test("on a phone the filter folds away behind one button and says how many filters are in use", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, DEMO_USERS.MANAGER);
+  await page.goto(`/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}?lifecycle=ESTABLISHED`);
+  const toggle = page.getByRole("button", { name: "Filters (1 in use)" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("button", { name: /^Lifecycle:/ })).toBeHidden();
+  await expect(page.getByTestId("filter-counts")).toBeInViewport();
+  await toggle.click();
+  await expect(page.getByRole("button", { name: /^Lifecycle:/ })).toBeVisible();
+  await expectAccessible(page);
+});
