@@ -11,8 +11,8 @@ import { cn } from "@/components/ui/cn";
 import { useAnnounce } from "./announcer";
 import { dragSource, dropIndex, markAfterLast, markBefore, useDesigner } from "./designer-context";
 import { byPosition } from "./design-state";
-import { ArrowDownIcon, ArrowUpIcon, GripIcon } from "./icons";
-import { iconButtonClass } from "./touchpoint-card";
+import { GripIcon } from "./icons";
+import { MoveButtons } from "./move-buttons";
 
 /** The ordered list of what customers expect at a touchpoint: add, edit, reorder, archive. */
 export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTouchpoint; focusNew: boolean }) {
@@ -234,28 +234,13 @@ function ExpectationRow({
             {hasData && <span className="ml-2 text-xs text-fg-muted">{expectation.observations} observations</span>}
           </div>
           <div className="flex shrink-0 flex-wrap items-center gap-0.5">
-            <button
-              type="button"
-              data-focus-key={key("up")}
-              className={iconButtonClass}
-              disabled={index === 0}
-              aria-label={`Move "${expectation.text}" up`}
-              title="Move up"
-              onClick={() => designer.moveExpectation(touchpoint.id, expectation.id, index - 1, [key("up"), key("down")])}
-            >
-              <ArrowUpIcon />
-            </button>
-            <button
-              type="button"
-              data-focus-key={key("down")}
-              className={iconButtonClass}
-              disabled={index === count - 1}
-              aria-label={`Move "${expectation.text}" down`}
-              title="Move down"
-              onClick={() => designer.moveExpectation(touchpoint.id, expectation.id, index + 1, [key("down"), key("up")])}
-            >
-              <ArrowDownIcon />
-            </button>
+            <MoveButtons
+              name={`"${expectation.text}"`}
+              index={index}
+              count={count}
+              focusKey={key("order")}
+              onMove={(toIndex, focus) => designer.moveExpectation(touchpoint.id, expectation.id, toIndex, focus)}
+            />
             <Button size="sm" variant="ghost" data-focus-key={key("edit")} onClick={() => setEditing(true)}>
               Edit<span className="sr-only"> &ldquo;{expectation.text}&rdquo;</span>
             </Button>

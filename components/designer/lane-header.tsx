@@ -6,8 +6,8 @@ import { LANE_LABELS, type LaneKind } from "@/lib/schemas/map-design";
 import { cn } from "@/components/ui/cn";
 import { ActionMenu } from "./action-menu";
 import { dragSource, dropIndex, markAfterLast, markBefore, useDesigner } from "./designer-context";
-import { ArrowDownIcon, ArrowLeftIcon, ArrowRightIcon, ArrowUpIcon, GripIcon } from "./icons";
-import { iconButtonClass } from "./touchpoint-card";
+import { GripIcon } from "./icons";
+import { MoveButtons } from "./move-buttons";
 
 /**
  * A stage's column header or a channel's row header: its name, buttons to move it (left /
@@ -18,9 +18,6 @@ export function LaneHeader({ kind, lane, index, count }: { kind: LaneKind; lane:
   const designer = useDesigner();
   const label = LANE_LABELS[kind];
   const key = (control: string) => `${kind}:${lane.id}:${control}`;
-  const [backLabel, forwardLabel] = kind === "stage" ? ["left", "right"] : ["up", "down"];
-  const BackIcon = kind === "stage" ? ArrowLeftIcon : ArrowUpIcon;
-  const ForwardIcon = kind === "stage" ? ArrowRightIcon : ArrowDownIcon;
   const target = { kind, id: lane.id, name: lane.name, hasData: lane.hasData };
   const dragging = designer.drag?.type === kind && designer.drag.id === lane.id;
   const dropping = designer.drag?.type === kind && designer.dropTarget?.type === kind;
@@ -90,28 +87,14 @@ export function LaneHeader({ kind, lane, index, count }: { kind: LaneKind; lane:
         />
       </div>
       <div className="flex items-center gap-0.5 pl-4 font-normal">
-        <button
-          type="button"
-          data-focus-key={key("back")}
-          className={iconButtonClass}
-          disabled={index === 0}
-          aria-label={`Move ${label.one} ${lane.name} ${backLabel}`}
-          title={`Move ${backLabel}`}
-          onClick={() => designer.moveLane(kind, lane.id, index - 1, [key("back"), key("forward")])}
-        >
-          <BackIcon />
-        </button>
-        <button
-          type="button"
-          data-focus-key={key("forward")}
-          className={iconButtonClass}
-          disabled={index === count - 1}
-          aria-label={`Move ${label.one} ${lane.name} ${forwardLabel}`}
-          title={`Move ${forwardLabel}`}
-          onClick={() => designer.moveLane(kind, lane.id, index + 1, [key("forward"), key("back")])}
-        >
-          <ForwardIcon />
-        </button>
+        <MoveButtons
+          name={`${label.one} ${lane.name}`}
+          index={index}
+          count={count}
+          axis={kind === "stage" ? "horizontal" : "vertical"}
+          focusKey={key("order")}
+          onMove={(toIndex, focus) => designer.moveLane(kind, lane.id, toIndex, focus)}
+        />
       </div>
     </th>
   );

@@ -5,10 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ActionMenu } from "./action-menu";
 import { dragSource, useDesigner } from "./designer-context";
-import { ArrowDownIcon, ArrowUpIcon, GripIcon, MoveIcon } from "./icons";
-
-export const iconButtonClass =
-  "inline-flex size-8 shrink-0 items-center justify-center rounded-md text-fg-muted hover:bg-surface-sunken hover:text-fg disabled:cursor-not-allowed disabled:opacity-40 disabled:hover:bg-transparent";
+import { GripIcon, MoveIcon } from "./icons";
+import { iconButtonClass, MoveButtons } from "./move-buttons";
 
 /**
  * One touchpoint in the designer grid. A mouse drags the card; the keyboard uses the
@@ -87,32 +85,13 @@ export function TouchpointCard({
         {touchpoint.momentOfTruth && <Badge tone="moment-of-truth">Moment of truth</Badge>}
       </div>
       <div className="mt-1 flex items-center gap-0.5 pl-4">
-        <button
-          type="button"
-          data-focus-key={key("up")}
-          className={iconButtonClass}
-          disabled={index === 0}
-          aria-label={`Move ${touchpoint.name} up`}
-          title="Move up"
-          onClick={() =>
-            designer.moveTouchpoint(touchpoint.id, touchpoint.stageId, touchpoint.channelId, index - 1, [key("up"), key("down")])
-          }
-        >
-          <ArrowUpIcon />
-        </button>
-        <button
-          type="button"
-          data-focus-key={key("down")}
-          className={iconButtonClass}
-          disabled={index === count - 1}
-          aria-label={`Move ${touchpoint.name} down`}
-          title="Move down"
-          onClick={() =>
-            designer.moveTouchpoint(touchpoint.id, touchpoint.stageId, touchpoint.channelId, index + 1, [key("down"), key("up")])
-          }
-        >
-          <ArrowDownIcon />
-        </button>
+        <MoveButtons
+          name={touchpoint.name}
+          index={index}
+          count={count}
+          focusKey={key("order")}
+          onMove={(toIndex, focus) => designer.moveTouchpoint(touchpoint.id, touchpoint.stageId, touchpoint.channelId, toIndex, focus)}
+        />
         <button
           type="button"
           data-focus-key={key("move")}
