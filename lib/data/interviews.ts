@@ -920,44 +920,5 @@ export async function getInterview(ctx: WorkspaceContext, interviewId: string, n
   };
 }
 
-// Quotas
-
-export type QuotaProgress = {
-  target: number | null;
-  submitted: number;
-  segments: { segment: string; target: number; done: number }[];
-};
-
-/** Progress of each map toward its interview target, overall and per segment value (SUBMITTED interviews only). */
-export async function getQuotaProgress(ctx: WorkspaceContext, mapIds: string[]): Promise<Map<string, QuotaProgress>> {
-  const progress = new Map<string, QuotaProgress>();
-  if (mapIds.length === 0) return progress;
-  const [maps, quotas, counts] = await Promise.all([
-    db.journeyMap.findMany({
-      where: { workspaceId: ctx.workspaceId, id: { in: mapIds } },
-      select: { id: true, interviewTarget: true },
-    }),
-    db.segmentQuota.findMany({
-      where: { workspaceId: ctx.workspaceId, mapId: { in: mapIds } },
-      orderBy: [{ segment: "asc" }],
-      select: { mapId: true, segment: true, target: true },
-    }),
-    db.$queryRaw<{ map_id: string; segment: string | null; n: number }[]>`
-      SELECT i.map_id, r.segment, count(*)::int AS n
-      FROM interviews i LEFT JOIN respondents r ON r.id = i.respondent_id AND r.workspace_id = i.workspace_id
-      WHERE i.workspace_id = ${ctx.workspaceId} AND i.map_id = ANY(${mapIds}) AND i.status = 'SUBMITTED'
-      GROUP BY i.map_id, r.segment`,
-  ]);
-  for (const map of maps) progress.set(map.id, { target: map.interviewTarget, submitted: 0, segments: [] });
-  for (const count of counts) {
-    const entry = progress.get(count.map_id);
-    if (entry) entry.submitted += count.n;
-  }
-  for (const quota of quotas) {
-    const done = counts
-      .filter((count) => count.map_id === quota.mapId && count.segment?.toLowerCase() === quota.segment.toLowerCase())
-      .reduce((sum, count) => sum + count.n, 0);
-    progress.get(quota.mapId)?.segments.push({ segment: quota.segment, target: quota.target, done });
-  }
-  return progress;
-}
+// Quotas: the one computation lives with the maps list, which shows it too.
+export { getQuotaProgress, type QuotaProgress } from "@/lib/data/maps";

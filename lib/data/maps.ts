@@ -52,9 +52,9 @@ export async function listMaps(ctx: WorkspaceContext): Promise<MapSummary[]> {
   });
   if (maps.length === 0) return [];
   const ids = maps.map((map) => map.id);
-  const [interviews, touchpoints, quotas, segmentCounts] = await Promise.all([
+  const [interviews, touchpoints, progress] = await Promise.all([
     db.interview.groupBy({
-      by: ["mapId", "status"],
+      by: ["mapId"],
       where: { workspaceId: ctx.workspaceId, mapId: { in: ids } },
       _count: { _all: true },
     }),
@@ -63,44 +63,60 @@ export async function listMaps(ctx: WorkspaceContext): Promise<MapSummary[]> {
       where: { workspaceId: ctx.workspaceId, mapId: { in: ids }, archivedAt: null, stage: { archivedAt: null }, channel: { archivedAt: null } },
       _count: { _all: true },
     }),
-    db.segmentQuota.findMany({
-      where: { workspaceId: ctx.workspaceId, mapId: { in: ids } },
-      orderBy: { segment: "asc" },
-      select: { mapId: true, segment: true, target: true },
-    }),
-    submittedBySegment(ctx, ids),
+    getQuotaProgress(ctx, ids),
   ]);
-  const submitted = new Map<string, number>();
-  const anyInterview = new Set<string>();
-  for (const row of interviews) {
-    anyInterview.add(row.mapId);
-    if (row.status === "SUBMITTED") submitted.set(row.mapId, row._count._all);
-  }
+  const anyInterview = new Set(interviews.map((row) => row.mapId));
   const touchpointCount = new Map(touchpoints.map((row) => [row.mapId, row._count._all]));
-  return maps.map((map) => ({
-    ...map,
-    submittedInterviews: submitted.get(map.id) ?? 0,
-    touchpoints: touchpointCount.get(map.id) ?? 0,
-    hasInterviews: anyInterview.has(map.id),
-    segments: quotas
-      .filter((quota) => quota.mapId === map.id)
-      .map((quota) => ({
-        segment: quota.segment,
-        target: quota.target,
-        submitted: segmentCounts.get(`${map.id}\u0000${quota.segment.toLowerCase()}`) ?? 0,
-      })),
-  }));
+  return maps.map((map) => {
+    const quota = progress.get(map.id);
+    return {
+      ...map,
+      submittedInterviews: quota?.submitted ?? 0,
+      touchpoints: touchpointCount.get(map.id) ?? 0,
+      hasInterviews: anyInterview.has(map.id),
+      segments: (quota?.segments ?? []).map(({ segment, target, done }) => ({ segment, target, submitted: done })),
+    };
+  });
 }
 
-/** Submitted interviews per map and respondent segment (segments compared without regard to case). */
-async function submittedBySegment(ctx: WorkspaceContext, mapIds: string[]) {
-  const rows = await db.$queryRaw<{ map_id: string; segment: string; n: number }[]>`
-    SELECT i.map_id, lower(r.segment) AS segment, count(*)::int AS n
-    FROM interviews i JOIN respondents r ON r.id = i.respondent_id
-    WHERE i.workspace_id = ${ctx.workspaceId} AND i.map_id = ANY(${mapIds}::text[]) AND i.status = 'SUBMITTED'
-      AND r.segment IS NOT NULL
-    GROUP BY i.map_id, lower(r.segment)`;
-  return new Map(rows.map((row) => [`${row.map_id}\u0000${row.segment}`, row.n]));
+export type QuotaProgress = {
+  target: number | null;
+  submitted: number;
+  segments: { segment: string; target: number; done: number }[];
+};
+
+/** Progress of each map toward its interview target, overall and per segment value (SUBMITTED interviews only). */
+export async function getQuotaProgress(ctx: WorkspaceContext, mapIds: string[]): Promise<Map<string, QuotaProgress>> {
+  const progress = new Map<string, QuotaProgress>();
+  if (mapIds.length === 0) return progress;
+  const [maps, quotas, counts] = await Promise.all([
+    db.journeyMap.findMany({
+      where: { workspaceId: ctx.workspaceId, id: { in: mapIds } },
+      select: { id: true, interviewTarget: true },
+    }),
+    db.segmentQuota.findMany({
+      where: { workspaceId: ctx.workspaceId, mapId: { in: mapIds } },
+      orderBy: [{ segment: "asc" }],
+      select: { mapId: true, segment: true, target: true },
+    }),
+    db.$queryRaw<{ map_id: string; segment: string | null; n: number }[]>`
+      SELECT i.map_id, r.segment, count(*)::int AS n
+      FROM interviews i LEFT JOIN respondents r ON r.id = i.respondent_id AND r.workspace_id = i.workspace_id
+      WHERE i.workspace_id = ${ctx.workspaceId} AND i.map_id = ANY(${mapIds}) AND i.status = 'SUBMITTED'
+      GROUP BY i.map_id, r.segment`,
+  ]);
+  for (const map of maps) progress.set(map.id, { target: map.interviewTarget, submitted: 0, segments: [] });
+  for (const count of counts) {
+    const entry = progress.get(count.map_id);
+    if (entry) entry.submitted += count.n;
+  }
+  for (const quota of quotas) {
+    const done = counts
+      .filter((count) => count.map_id === quota.mapId && count.segment?.toLowerCase() === quota.segment.toLowerCase())
+      .reduce((sum, count) => sum + count.n, 0);
+    progress.get(quota.mapId)?.segments.push({ segment: quota.segment, target: quota.target, done });
+  }
+  return progress;
 }
 
 export type JourneyTouchpoint = {
