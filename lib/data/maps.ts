@@ -179,11 +179,12 @@ export async function getJourney(ctx: WorkspaceContext, mapId: string): Promise<
         _count: { select: { expectations: { where: { archivedAt: null, kind: "LISTED" } } } },
       },
     }),
+    // From the per-day rollups the triggers keep exact: never a scan of the observations.
     db.$queryRaw<{ touchpoint_id: string; n: number }[]>`
-      SELECT o.touchpoint_id, count(*)::int AS n
-      FROM observations o JOIN interviews i ON i.id = o.interview_id
-      WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND i.status = 'SUBMITTED'
-      GROUP BY o.touchpoint_id`,
+      SELECT touchpoint_id, sum(n)::int AS n
+      FROM touchpoint_day_stats
+      WHERE workspace_id = ${ctx.workspaceId} AND map_id = ${mapId}
+      GROUP BY touchpoint_id`,
     db.interview.count({ where: { workspaceId: ctx.workspaceId, mapId, status: "SUBMITTED" } }),
   ]);
   const observationCount = new Map(counts.map((row) => [row.touchpoint_id, row.n]));
