@@ -38,25 +38,23 @@ export type Design = {
   archived: number;
 };
 
+/** Observations (of interviews in any status) per touchpoint and per expectation, in one index-only pass. */
 async function observationCounts(ctx: WorkspaceContext, mapId: string) {
-  const [byTouchpoint, byExpectation, actions] = await Promise.all([
+  const [byPair, actions] = await Promise.all([
     db.observation.groupBy({
-      by: ["touchpointId"],
-      where: { workspaceId: ctx.workspaceId, mapId },
-      _count: { _all: true },
-    }),
-    db.observation.groupBy({
-      by: ["expectationId"],
+      by: ["touchpointId", "expectationId"],
       where: { workspaceId: ctx.workspaceId, mapId },
       _count: { _all: true },
     }),
     db.action.groupBy({ by: ["touchpointId"], where: { workspaceId: ctx.workspaceId, mapId }, _count: { _all: true } }),
   ]);
-  return {
-    touchpoint: new Map(byTouchpoint.map((row) => [row.touchpointId, row._count._all])),
-    expectation: new Map(byExpectation.map((row) => [row.expectationId, row._count._all])),
-    actions: new Map(actions.map((row) => [row.touchpointId, row._count._all])),
-  };
+  const touchpoint = new Map<string, number>();
+  const expectation = new Map<string, number>();
+  for (const row of byPair) {
+    touchpoint.set(row.touchpointId, (touchpoint.get(row.touchpointId) ?? 0) + row._count._all);
+    expectation.set(row.expectationId, (expectation.get(row.expectationId) ?? 0) + row._count._all);
+  }
+  return { touchpoint, expectation, actions: new Map(actions.map((row) => [row.touchpointId, row._count._all])) };
 }
 
 /** Everything the designer grid shows; null when the map is not in this workspace. */
