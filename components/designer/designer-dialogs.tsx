@@ -3,7 +3,6 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { createLaneAction, renameLaneAction } from "@/lib/actions/designer";
 import { fieldError, type ActionResult } from "@/lib/action-result";
-import { formToObject } from "@/lib/form-data";
 import { LANE_LABELS, type LaneKind } from "@/lib/schemas/map-design";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -11,6 +10,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
+import { FormActions } from "@/components/ui/form-actions";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { useAnnounce } from "./announcer";
 import { useDesigner } from "./designer-context";
@@ -108,14 +109,7 @@ function MoveForm({ touchpointId, onDone }: { touchpointId: string; onDone: () =
           </Select>
         )}
       </Field>
-      <div className="flex justify-end gap-2 border-t border-border pt-4">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={sameCell && chosen === currentIndex}>
-          Move here
-        </Button>
-      </div>
+      <FormActions submitLabel="Move here" disabled={sameCell && chosen === currentIndex} onCancel={onDone} divided />
     </form>
   );
 }
@@ -139,38 +133,23 @@ function RenameForm({ kind, laneId, name, onDone }: { kind: LaneKind; laneId: st
   const designer = useDesigner();
   const announce = useAnnounce();
   const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ id: string; name: string }> | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formToObject(new FormData(event.currentTarget));
-    startTransition(async () => {
-      const outcome = await renameLaneAction(designer.workspaceId, { ...values, mapId: designer.mapId, kind, laneId });
-      setResult(outcome);
-      if (outcome.ok) {
-        const message = `Renamed to "${outcome.data.name}".`;
-        toast.toast({ tone: "success", title: message });
-        announce(message);
-        onDone();
-      }
-    });
-  }
+  const { onSubmit, pending, result, formError } = useActionForm(
+    (values) => renameLaneAction(designer.workspaceId, { ...values, mapId: designer.mapId, kind, laneId }),
+    (data) => {
+      const message = `Renamed to "${data.name}".`;
+      toast.toast({ tone: "success", title: message });
+      announce(message);
+      onDone();
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={result && !result.ok && !result.fieldErrors ? result.formError : null} />
+      <FormError message={formError} />
       <Field label="Name" required error={fieldError(result, "name")}>
         {(control) => <Input {...control} name="name" defaultValue={name} data-autofocus autoComplete="off" />}
       </Field>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={pending}>
-          Rename
-        </Button>
-      </div>
+      <FormActions submitLabel="Rename" pending={pending} onCancel={onDone} />
     </form>
   );
 }

@@ -1,16 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition } from "react";
 import { deleteMapAction, duplicateMapAction } from "@/lib/actions/maps";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import { formToObject } from "@/lib/form-data";
+import { fieldError } from "@/lib/action-result";
 import type { MapStatus } from "@/lib/schemas/map";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { FormActions } from "@/components/ui/form-actions";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { ActionMenu } from "./action-menu";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -82,36 +83,21 @@ export function MapCardActions({ workspaceId, map }: { workspaceId: string; map:
 
 function DuplicateForm({ workspaceId, map, onDone }: { workspaceId: string; map: CardMap; onDone: () => void }) {
   const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ id: string; name: string }> | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formToObject(new FormData(event.currentTarget));
-    startTransition(async () => {
-      const outcome = await duplicateMapAction(workspaceId, { ...values, mapId: map.id });
-      setResult(outcome);
-      if (outcome.ok) {
-        toast.toast({ tone: "success", title: `Created "${outcome.data.name}", a draft copy.` });
-        onDone();
-      }
-    });
-  }
+  const { onSubmit, pending, result, formError } = useActionForm(
+    (values) => duplicateMapAction(workspaceId, { ...values, mapId: map.id }),
+    (data) => {
+      toast.toast({ tone: "success", title: `Created "${data.name}", a draft copy.` });
+      onDone();
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={result && !result.ok && !result.fieldErrors ? result.formError : null} />
+      <FormError message={formError} />
       <Field label="Name of the copy" required error={fieldError(result, "name")}>
         {(control) => <Input {...control} name="name" defaultValue={`Copy of ${map.name}`} data-autofocus autoComplete="off" />}
       </Field>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={pending}>
-          Duplicate
-        </Button>
-      </div>
+      <FormActions submitLabel="Duplicate" pending={pending} onCancel={onDone} />
     </form>
   );
 }

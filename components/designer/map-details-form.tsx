@@ -1,15 +1,14 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
 import { updateMapDetailsAction } from "@/lib/actions/maps";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import { formToObject } from "@/lib/form-data";
+import { fieldError } from "@/lib/action-result";
 import { MAP_STATUSES, MAP_STATUS_DESCRIPTIONS, MAP_STATUS_LABELS, type MapStatus } from "@/lib/schemas/map";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
+import { FormActions } from "@/components/ui/form-actions";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 
 /** Name, description and status of a map: on its settings page and in the maps list. */
@@ -25,26 +24,18 @@ export function MapDetailsForm({
   onCancel?: () => void;
 }) {
   const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ id: string; name: string }> | null>(null);
+  const { onSubmit, pending, result, formError } = useActionForm(
+    (values) => updateMapDetailsAction(workspaceId, { ...values, mapId: map.id }),
+    (data) => {
+      toast.toast({ tone: "success", title: `Saved "${data.name}".` });
+      onDone?.();
+    },
+  );
   const statusError = fieldError(result, "status");
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formToObject(new FormData(event.currentTarget));
-    startTransition(async () => {
-      const outcome = await updateMapDetailsAction(workspaceId, { ...values, mapId: map.id });
-      setResult(outcome);
-      if (outcome.ok) {
-        toast.toast({ tone: "success", title: `Saved "${outcome.data.name}".` });
-        onDone?.();
-      }
-    });
-  }
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={result && !result.ok && !result.fieldErrors ? result.formError : null} />
+      <FormError message={formError} />
       <Field label="Name" required error={fieldError(result, "name")}>
         {(control) => <Input {...control} name="name" defaultValue={map.name} data-autofocus autoComplete="off" />}
       </Field>
@@ -70,16 +61,7 @@ export function MapDetailsForm({
           </p>
         )}
       </fieldset>
-      <div className="flex justify-end gap-2">
-        {onCancel && (
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-        )}
-        <Button type="submit" loading={pending}>
-          Save
-        </Button>
-      </div>
+      <FormActions submitLabel="Save" pending={pending} onCancel={onCancel} />
     </form>
   );
 }

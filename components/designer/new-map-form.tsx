@@ -1,16 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState } from "react";
 import { createMapAction } from "@/lib/actions/maps";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import { formToObject } from "@/lib/form-data";
+import { fieldError } from "@/lib/action-result";
 import { MAP_TEMPLATES } from "@/lib/templates/maps";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/components/ui/cn";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 
 const CHOICES = [
@@ -31,24 +31,16 @@ const CHOICES = [
 /** A new map: a name, and a template to start from so the grid is not empty. */
 export function NewMapForm({ workspaceId, initialTemplate }: { workspaceId: string; initialTemplate?: string }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ id: string; name: string }> | null>(null);
+  const { onSubmit, pending, result, formError } = useActionForm(
+    (values) => createMapAction(workspaceId, values),
+    (data) => router.push(`/w/${workspaceId}/maps/${data.id}/design`),
+  );
   const [template, setTemplate] = useState(CHOICES.some((choice) => choice.id === initialTemplate) ? initialTemplate! : "retail-store");
   const templateError = fieldError(result, "template");
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formToObject(new FormData(event.currentTarget));
-    startTransition(async () => {
-      const outcome = await createMapAction(workspaceId, values);
-      setResult(outcome);
-      if (outcome.ok) router.push(`/w/${workspaceId}/maps/${outcome.data.id}/design`);
-    });
-  }
-
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-4xl flex-col gap-6">
-      <FormError message={result && !result.ok && !result.fieldErrors ? result.formError : null} />
+      <FormError message={formError} />
       <fieldset aria-describedby={templateError ? "template-error" : undefined}>
         <legend className="text-base font-semibold">Start from</legend>
         <p className="mt-1 text-sm text-fg-muted">

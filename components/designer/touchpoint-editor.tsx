@@ -1,12 +1,10 @@
 "use client";
 
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useState } from "react";
 import type { DesignTouchpoint } from "@/lib/data/designer";
 import { createTouchpointAction, updateTouchpointAction } from "@/lib/actions/designer";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import { formToObject } from "@/lib/form-data";
+import { fieldError } from "@/lib/action-result";
 import { DESIGN_LIMITS } from "@/lib/schemas/map-design";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -15,6 +13,8 @@ import { Spinner } from "@/components/ui/spinner";
 import { Tabs } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
+import { FormActions } from "@/components/ui/form-actions";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { useAnnounce } from "./announcer";
 import { useDesigner, type EditorState } from "./designer-context";
@@ -106,30 +106,24 @@ function TouchpointDetailsForm({
   const designer = useDesigner();
   const toast = useToast();
   const announce = useAnnounce();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ id: string; name: string }> | null>(null);
+  const { onSubmit, pending, result, formError } = useActionForm(
+    (values) =>
+      touchpoint
+        ? updateTouchpointAction(designer.workspaceId, { ...values, mapId: designer.mapId, touchpointId: touchpoint.id })
+        : createTouchpointAction(designer.workspaceId, { ...values, mapId: designer.mapId, stageId, channelId }),
+    (data) => {
+      const message = touchpoint ? `Saved "${data.name}".` : `Added "${data.name}". Now list what customers expect there.`;
+      toast.toast({ tone: "success", title: message });
+      announce(message);
+      onSaved(data.id);
+    },
+  );
   const teamsId = useId();
   const teams = [...new Set(designer.design.touchpoints.map((item) => item.ownerTeam).filter(Boolean))].sort();
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formToObject(new FormData(event.currentTarget));
-    startTransition(async () => {
-      const outcome = touchpoint
-        ? await updateTouchpointAction(designer.workspaceId, { ...values, mapId: designer.mapId, touchpointId: touchpoint.id })
-        : await createTouchpointAction(designer.workspaceId, { ...values, mapId: designer.mapId, stageId, channelId });
-      setResult(outcome);
-      if (!outcome.ok) return;
-      const message = touchpoint ? `Saved "${outcome.data.name}".` : `Added "${outcome.data.name}". Now list what customers expect there.`;
-      toast.toast({ tone: "success", title: message });
-      announce(message);
-      onSaved(outcome.data.id);
-    });
-  }
-
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={result && !result.ok && !result.fieldErrors ? result.formError : null} />
+      <FormError message={formError} />
       <Field label="Name" required error={fieldError(result, "name")} hint="What the customer meets, e.g. “Checkout queue”.">
         {(control) => (
           <Input
@@ -171,14 +165,7 @@ function TouchpointDetailsForm({
         defaultChecked={touchpoint?.momentOfTruth}
         error={fieldError(result, "momentOfTruth")}
       />
-      <div className="flex flex-wrap justify-end gap-2 border-t border-border pt-4">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={pending}>
-          {touchpoint ? "Save touchpoint" : "Add touchpoint"}
-        </Button>
-      </div>
+      <FormActions submitLabel={touchpoint ? "Save touchpoint" : "Add touchpoint"} pending={pending} onCancel={onCancel} divided />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/auth/form-error";
 
 export type VolunteeredItem = {
@@ -200,14 +201,7 @@ function ReviewForm({
           )}
         </Field>
       )}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={busy}>
-          {mode === "promote" ? "Add to list" : "Merge"}
-        </Button>
-      </div>
+      <FormActions submitLabel={mode === "promote" ? "Add to list" : "Merge"} pending={busy} onCancel={onDone} />
     </form>
   );
 }

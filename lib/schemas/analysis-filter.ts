@@ -59,6 +59,11 @@ export const EMPTY_FILTER: AnalysisFilter = {
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/** The `crosshair` URL parameter: the scale centre when asked for, else the data's means (the default). */
+export function parseCrosshairMode(value: unknown): "data" | "scale" {
+  return value === "scale" ? "scale" : "data";
+}
+
 /** Every URL parameter the filter reads; views of the same map carry them from one to another. */
 export const FILTER_PARAM_KEYS = ["from", "to", "channel", "stage", "lifecycle", "tier", "segment", "attr", "interviewer", "mot"] as const;
 

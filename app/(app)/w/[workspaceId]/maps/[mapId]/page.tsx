@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { requireWorkspace, type WorkspaceContext } from "@/lib/workspace";
 import { getJourney, getMapHeader, type Journey as JourneyData } from "@/lib/data/maps";
 import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
-import { hasInterviewFilter, parseAnalysisFilter, type SearchParams } from "@/lib/schemas/analysis-filter";
+import { hasInterviewFilter, parseAnalysisFilter, parseCrosshairMode, type SearchParams } from "@/lib/schemas/analysis-filter";
 import { todayIso } from "@/lib/analysis/trend";
 import { can } from "@/lib/permissions";
 import { MAP_STATUS_LABELS } from "@/lib/schemas/map";
@@ -104,7 +104,7 @@ async function Journey({
 
   const { filter, problems } = parseAnalysisFilter(query);
   const colour = parseColourMode(query.colour);
-  const crosshairMode = query.crosshair === "scale" ? "scale" : "data";
+  const crosshairMode = parseCrosshairMode(query.crosshair);
   const analysisMap = await getMapForAnalysis(ctx, mapId);
   if (!analysisMap) notFound();
   // The grid always shows every touchpoint; stage, channel and moment-of-truth filters only

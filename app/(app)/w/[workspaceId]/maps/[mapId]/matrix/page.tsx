@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/workspace";
 import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
-import { hasInterviewFilter, parseAnalysisFilter } from "@/lib/schemas/analysis-filter";
+import { hasInterviewFilter, parseAnalysisFilter, parseCrosshairMode } from "@/lib/schemas/analysis-filter";
 import { todayIso } from "@/lib/analysis/trend";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -20,7 +20,7 @@ export default async function MatrixPage({ params, searchParams }: PageProps<"/w
 
   const query = await searchParams;
   const { filter, problems } = parseAnalysisFilter(query);
-  const crosshairMode = query.crosshair === "scale" ? "scale" : "data";
+  const crosshairMode = parseCrosshairMode(query.crosshair);
   const viewMode = query.view === "diagonal" ? "diagonal" : "matrix";
   const errorBars = query.bars === "1";
   const selected = typeof query.tp === "string" ? query.tp : null;

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { jsonError, requireWorkspaceApi } from "@/lib/api";
 import { getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
-import { AnalysisFilter, filterFieldErrors, searchParamsToRecord } from "@/lib/schemas/analysis-filter";
+import { AnalysisFilter, filterFieldErrors, parseCrosshairMode, searchParamsToRecord } from "@/lib/schemas/analysis-filter";
 
 /** The matrix and fix list as JSON, under the same filter parameters as the page. */
 export async function GET(request: Request, { params }: RouteContext<"/api/w/[workspaceId]/maps/[mapId]/matrix">) {
@@ -18,6 +18,6 @@ export async function GET(request: Request, { params }: RouteContext<"/api/w/[wo
   }
   const map = await getMapForAnalysis(guard.ctx, mapId);
   if (!map) return jsonError(404, "Not found.");
-  const matrix = await getMatrix(guard.ctx, map, parsed.data, crosshair === "scale" ? "scale" : "data");
+  const matrix = await getMatrix(guard.ctx, map, parsed.data, parseCrosshairMode(crosshair));
   return NextResponse.json(matrix);
 }
