@@ -6,10 +6,12 @@ import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { touchpointFigures, type TouchpointAggregate, type TouchpointFigures } from "@/lib/analysis/touchpoint";
 import { classifyTouchpoints, type CrosshairMode, type Crosshair, type QuadrantClassification } from "@/lib/analysis/quadrant";
 import { rankFixList } from "@/lib/analysis/fix-list";
+import { countInterviews, planSource, sumByPeriod, sumByTouchpoint, summaryCondition, type StatRow } from "@/lib/data/analysis-source";
 
 // Every figure of the matrix is computed from sufficient statistics aggregated in
-// PostgreSQL (counts, sums and sums of squares per touchpoint); lib/analysis turns them
-// into figures. Observations never travel to Node.
+// PostgreSQL (counts, sums and sums of squares per touchpoint, read from the summaries and
+// rollups of lib/data/analysis-source.ts); lib/analysis turns them into figures.
+// Observations never travel to Node.
 
 export type MapForAnalysis = {
   id: string;
@@ -78,77 +80,8 @@ export function selectTouchpoints(rows: TouchpointRow[], filter: AnalysisFilter)
   );
 }
 
-/**
- * The interview-level part of the filter (it decides N) as a SQL condition on `i`
- * (interviews). Attribute options are grouped by their field: OR within a field, AND
- * across fields. Option ids that are not this workspace's are ignored.
- */
-export async function interviewCondition(ctx: WorkspaceContext, mapId: string, filter: AnalysisFilter): Promise<Prisma.Sql> {
-  const parts: Prisma.Sql[] = [
-    Prisma.sql`i.workspace_id = ${ctx.workspaceId}`,
-    Prisma.sql`i.map_id = ${mapId}`,
-    Prisma.sql`i.status = 'SUBMITTED'`,
-  ];
-  if (filter.from) parts.push(Prisma.sql`i.conducted_on >= ${filter.from}::date`);
-  if (filter.to) parts.push(Prisma.sql`i.conducted_on <= ${filter.to}::date`);
-  if (filter.interviewer.length) parts.push(Prisma.sql`i.interviewer_id = ANY(${filter.interviewer}::text[])`);
-
-  const respondent: Prisma.Sql[] = [];
-  if (filter.lifecycle.length) respondent.push(Prisma.sql`r.lifecycle_stage::text = ANY(${filter.lifecycle}::text[])`);
-  if (filter.tier.length) respondent.push(Prisma.sql`r.value_tier::text = ANY(${filter.tier}::text[])`);
-  if (filter.segment.length) respondent.push(Prisma.sql`r.segment = ANY(${filter.segment}::text[])`);
-  if (respondent.length) {
-    parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM respondents r WHERE r.id = i.respondent_id AND r.workspace_id = ${ctx.workspaceId} AND ${Prisma.join(respondent, " AND ")})`,
-    );
-  }
-
-  if (filter.attr.length) {
-    const options = await db.attributeOption.findMany({
-      where: { workspaceId: ctx.workspaceId, id: { in: filter.attr } },
-      select: { id: true, fieldId: true },
-    });
-    const byField = new Map<string, string[]>();
-    for (const option of options) byField.set(option.fieldId, [...(byField.get(option.fieldId) ?? []), option.id]);
-    for (const ids of byField.values()) {
-      parts.push(
-        Prisma.sql`EXISTS (SELECT 1 FROM respondent_attributes ra WHERE ra.respondent_id = i.respondent_id AND ra.workspace_id = ${ctx.workspaceId} AND ra.option_id = ANY(${ids}::text[]))`,
-      );
-    }
-  }
-  return Prisma.join(parts, " AND ");
-}
-
-type AggregateRow = {
-  touchpoint_id: string;
-  n: number;
-  interviews: number;
-  missed: number;
-  met: number;
-  exceeded: number;
-  importance_sum: number;
-  importance_sum_sq: number;
-  missed_importance_sum: number;
-  exceeded_importance_sum: number;
-};
-
-/** Whether the rollups can answer the filter: they keep day, lifecycle stage, value tier and segment. */
-export function rollupCanAnswer(filter: AnalysisFilter): boolean {
-  return filter.interviewer.length === 0 && filter.attr.length === 0;
-}
-
-/** The interview-level filter on a rollup table `s` (dimensions without a value are ''). */
-function rollupCondition(ctx: WorkspaceContext, mapId: string, filter: AnalysisFilter): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`s.workspace_id = ${ctx.workspaceId}`, Prisma.sql`s.map_id = ${mapId}`];
-  if (filter.from) parts.push(Prisma.sql`s.day >= ${filter.from}::date`);
-  if (filter.to) parts.push(Prisma.sql`s.day <= ${filter.to}::date`);
-  if (filter.lifecycle.length) parts.push(Prisma.sql`s.lifecycle_stage = ANY(${filter.lifecycle}::text[])`);
-  if (filter.tier.length) parts.push(Prisma.sql`s.value_tier = ANY(${filter.tier}::text[])`);
-  if (filter.segment.length) parts.push(Prisma.sql`s.segment = ANY(${filter.segment}::text[])`);
-  return Prisma.join(parts, " AND ");
-}
-
-const STAT_COLUMNS = Prisma.sql`
+/** Sufficient statistics per expectation, scanned from the observations (the drill-down's table). */
+const OBSERVATION_STATS = Prisma.sql`
   count(*)::int AS n,
   count(DISTINCT o.interview_id)::int AS interviews,
   count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
@@ -159,55 +92,30 @@ const STAT_COLUMNS = Prisma.sql`
   coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::float8 AS missed_importance_sum,
   coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::float8 AS exceeded_importance_sum`;
 
+type AggregateRow = Pick<
+  StatRow,
+  "n" | "interviews" | "missed" | "met" | "exceeded" | "importance_sum" | "importance_sum_sq" | "missed_importance_sum" | "exceeded_importance_sum"
+>;
+
 /**
  * N (interviews in the filter), the observations in the filter, and the sufficient
- * statistics of each selected touchpoint. Read from the per-day rollups when they can
- * answer the filter; otherwise aggregated from the observations of the filtered interviews.
+ * statistics of each selected touchpoint, from the rollups when they answer the filter and
+ * from the summary rows otherwise (`source: "summary"` forces the latter; tests compare them).
  */
 export async function aggregateTouchpoints(
   ctx: WorkspaceContext,
   mapId: string,
   filter: AnalysisFilter,
   touchpointIds: string[],
-  /** "scan" bypasses the rollups (tests compare the two). */
-  source: "auto" | "scan" = "auto",
-): Promise<{ interviews: number; observations: number; rows: AggregateRow[] }> {
-  let totals: Promise<{ interviews: number }[]>;
-  let rows: Promise<AggregateRow[]>;
-  if (source === "auto" && rollupCanAnswer(filter)) {
-    const condition = rollupCondition(ctx, mapId, filter);
-    totals = db.$queryRaw`SELECT coalesce(sum(s.interviews), 0)::int AS interviews FROM map_day_interviews s WHERE ${condition}`;
-    rows =
-      touchpointIds.length === 0
-        ? Promise.resolve([])
-        : db.$queryRaw<AggregateRow[]>`
-            SELECT s.touchpoint_id,
-              sum(s.n)::int AS n, sum(s.interviews)::int AS interviews,
-              sum(s.missed)::int AS missed, sum(s.met)::int AS met, sum(s.exceeded)::int AS exceeded,
-              sum(s.importance_sum)::float8 AS importance_sum, sum(s.importance_sum_sq)::float8 AS importance_sum_sq,
-              sum(s.missed_importance_sum)::float8 AS missed_importance_sum,
-              sum(s.exceeded_importance_sum)::float8 AS exceeded_importance_sum
-            FROM touchpoint_day_stats s
-            WHERE ${condition} AND s.touchpoint_id = ANY(${touchpointIds}::text[])
-            GROUP BY s.touchpoint_id`;
-  } else {
-    const condition = await interviewCondition(ctx, mapId, filter);
-    totals = db.$queryRaw`SELECT count(*)::int AS interviews FROM interviews i WHERE ${condition}`;
-    rows =
-      touchpointIds.length === 0
-        ? Promise.resolve([])
-        : db.$queryRaw<AggregateRow[]>`
-            SELECT o.touchpoint_id, ${STAT_COLUMNS}
-            FROM observations o
-            JOIN interviews i ON i.id = o.interview_id
-            WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId}
-              AND o.touchpoint_id = ANY(${touchpointIds}::text[])
-              AND ${condition}
-            GROUP BY o.touchpoint_id`;
-  }
-  const [total, aggregates] = await Promise.all([totals, rows]);
-  const observations = aggregates.reduce((sum, row) => sum + row.n, 0);
-  return { interviews: total[0]?.interviews ?? 0, observations, rows: aggregates };
+  source: "auto" | "summary" = "auto",
+): Promise<{ interviews: number; observations: number; rows: (StatRow & { touchpoint_id: string })[] }> {
+  const plan = await planSource(ctx, filter, source === "summary" ? "summary" : undefined);
+  const [interviews, rows] = await Promise.all([
+    countInterviews(ctx, mapId, filter, plan),
+    sumByTouchpoint(ctx, mapId, filter, plan, touchpointIds),
+  ]);
+  const observations = rows.reduce((sum, row) => sum + row.n, 0);
+  return { interviews, observations, rows };
 }
 
 /** A SQL row of sufficient statistics (or none: no observations) as the analysis module's input. */
@@ -343,6 +251,15 @@ export async function getFilterOptions(ctx: WorkspaceContext, mapId: string): Pr
   };
 }
 
+const FEELING_COLUMNS = [
+  ["HATE", "feeling_hate"],
+  ["DISLIKE", "feeling_dislike"],
+  ["EH", "feeling_eh"],
+  ["LIKE_A_LOT", "feeling_like_a_lot"],
+  ["LOVE", "feeling_love"],
+  ["IN_LOVE", "feeling_in_love"],
+] as const satisfies readonly (readonly [string, keyof StatRow])[];
+
 export type ExpectationFigures = TouchpointFigures & { kind: "LISTED" | "VOLUNTEERED" };
 
 export type TouchpointDetail = {
@@ -367,45 +284,39 @@ export async function getTouchpointDetail(
     where: { id: touchpointId, workspaceId: ctx.workspaceId },
     select: { description: true, prompt: true },
   });
-  const condition = await interviewCondition(ctx, mapId, filter);
-  const [aggregate, expectationRows, expectationList, feelingRows, trendRows] = await Promise.all([
-    aggregateTouchpoints(ctx, mapId, filter, [touchpointId]),
+  const plan = await planSource(ctx, filter);
+  const condition = summaryCondition(ctx, mapId, filter, plan.restrictions);
+  const [N, totals, trendRows, expectationRows, expectationList] = await Promise.all([
+    countInterviews(ctx, mapId, filter, plan),
+    sumByTouchpoint(ctx, mapId, filter, plan, [touchpointId]),
+    sumByPeriod(ctx, mapId, filter, plan, touchpointId, "week"),
+    // The one table that needs the observations themselves: figures per expectation.
     db.$queryRaw<(AggregateRow & { expectation_id: string })[]>`
-      SELECT o.expectation_id, o.touchpoint_id, ${STAT_COLUMNS}
-      FROM observations o JOIN interviews i ON i.id = o.interview_id
+      SELECT o.expectation_id, ${OBSERVATION_STATS}
+      FROM observations o JOIN analysis_interviews s ON s.interview_id = o.interview_id
       WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND o.touchpoint_id = ${touchpointId} AND ${condition}
-      GROUP BY o.expectation_id, o.touchpoint_id`,
+      GROUP BY o.expectation_id`,
     db.expectation.findMany({
       where: { workspaceId: ctx.workspaceId, touchpointId, archivedAt: null, mergedIntoId: null },
       orderBy: [{ kind: "asc" }, { position: "asc" }],
       select: { id: true, text: true, kind: true },
     }),
-    db.$queryRaw<{ feeling: string; count: number }[]>`
-      SELECT o.feeling::text AS feeling, count(*)::int AS count
-      FROM observations o JOIN interviews i ON i.id = o.interview_id
-      WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND o.touchpoint_id = ${touchpointId}
-        AND o.feeling IS NOT NULL AND ${condition}
-      GROUP BY o.feeling`,
-    db.$queryRaw<{ bucket_start: string; n: number; missed: number; exceeded: number }[]>`
-      SELECT to_char(date_trunc('week', i.conducted_on), 'YYYY-MM-DD') AS bucket_start,
-        count(*)::int AS n,
-        count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
-        count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded
-      FROM observations o JOIN interviews i ON i.id = o.interview_id
-      WHERE o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND o.touchpoint_id = ${touchpointId} AND ${condition}
-      GROUP BY 1 ORDER BY 1`,
   ]);
-  const N = aggregate.interviews;
+  const total = totals[0];
+  const feelings: Partial<Record<string, number>> = {};
+  for (const [state, column] of FEELING_COLUMNS) {
+    if (total && total[column] > 0) feelings[state] = total[column];
+  }
   const byExpectation = new Map(expectationRows.map((row) => [row.expectation_id, row]));
   return {
     touchpoint: { ...touchpoint, description: extra?.description ?? "", prompt: extra?.prompt ?? "" },
     interviews: N,
-    figures: touchpointFigures(toAggregate(touchpoint.id, touchpoint.name, aggregate.rows[0]), N),
+    figures: touchpointFigures(toAggregate(touchpoint.id, touchpoint.name, total), N),
     expectations: expectationList.map((expectation) => ({
       ...touchpointFigures(toAggregate(expectation.id, expectation.text, byExpectation.get(expectation.id)), N),
       kind: expectation.kind,
     })),
-    feelings: Object.fromEntries(feelingRows.map((row) => [row.feeling, row.count])),
+    feelings,
     trend: trendRows.map((row) => ({ bucketStart: row.bucket_start, n: row.n, missed: row.missed, exceeded: row.exceeded })),
   };
 }
@@ -427,7 +338,8 @@ export async function listTouchpointComments(
   filter: AnalysisFilter,
   { page, pageSize = 20 }: { page: number; pageSize?: number },
 ): Promise<{ comments: TouchpointComment[]; total: number }> {
-  const condition = await interviewCondition(ctx, mapId, filter);
+  const plan = await planSource(ctx, filter);
+  const condition = summaryCondition(ctx, mapId, filter, plan.restrictions);
   const where = Prisma.sql`o.workspace_id = ${ctx.workspaceId} AND o.map_id = ${mapId} AND o.touchpoint_id = ${touchpointId}
     AND o.comment IS NOT NULL AND o.comment <> '' AND ${condition}`;
   const [rows, total] = await Promise.all([
@@ -435,15 +347,15 @@ export async function listTouchpointComments(
       { comment: string; outcome: TouchpointComment["outcome"]; importance: number; feeling: string | null; expectation: string; conducted_on: string }[]
     >`
       SELECT o.comment, o.outcome::text AS outcome, o.importance::int AS importance, o.feeling::text AS feeling,
-        e.text AS expectation, to_char(i.conducted_on, 'YYYY-MM-DD') AS conducted_on
+        e.text AS expectation, to_char(s.day, 'YYYY-MM-DD') AS conducted_on
       FROM observations o
-      JOIN interviews i ON i.id = o.interview_id
+      JOIN analysis_interviews s ON s.interview_id = o.interview_id
       JOIN expectations e ON e.id = o.expectation_id
       WHERE ${where}
-      ORDER BY i.conducted_on DESC, o.interview_id, o.expectation_id
+      ORDER BY s.day DESC, o.interview_id, o.expectation_id
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     db.$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS total FROM observations o JOIN interviews i ON i.id = o.interview_id WHERE ${where}`,
+      SELECT count(*)::int AS total FROM observations o JOIN analysis_interviews s ON s.interview_id = o.interview_id WHERE ${where}`,
   ]);
   return {
     comments: rows.map(({ conducted_on, ...row }) => ({ ...row, conductedOn: conducted_on })),

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { countObservationsByTouchpoint } from "@/lib/data/analysis-source";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { can } from "@/lib/permissions";
 import { UserError } from "@/lib/errors";
@@ -154,7 +155,7 @@ export async function getJourney(ctx: WorkspaceContext, mapId: string): Promise<
     select: { id: true, name: true, description: true, status: true, minSample: true },
   });
   if (!map) return null;
-  const [stages, channels, touchpoints, counts, submittedInterviews] = await Promise.all([
+  const [stages, channels, touchpoints, observationCount, submittedInterviews] = await Promise.all([
     db.stage.findMany({
       where: { workspaceId: ctx.workspaceId, mapId, archivedAt: null },
       orderBy: ORDER,
@@ -179,15 +180,10 @@ export async function getJourney(ctx: WorkspaceContext, mapId: string): Promise<
         _count: { select: { expectations: { where: { archivedAt: null, kind: "LISTED" } } } },
       },
     }),
-    // From the per-day rollups the triggers keep exact: never a scan of the observations.
-    db.$queryRaw<{ touchpoint_id: string; n: number }[]>`
-      SELECT touchpoint_id, sum(n)::int AS n
-      FROM touchpoint_day_stats
-      WHERE workspace_id = ${ctx.workspaceId} AND map_id = ${mapId}
-      GROUP BY touchpoint_id`,
+    // From the rollups the triggers keep exact: never a scan of the observations.
+    countObservationsByTouchpoint(ctx, mapId),
     db.interview.count({ where: { workspaceId: ctx.workspaceId, mapId, status: "SUBMITTED" } }),
   ]);
-  const observationCount = new Map(counts.map((row) => [row.touchpoint_id, row.n]));
   return {
     map,
     stages,

@@ -39,7 +39,7 @@ export interface GenerateInterviewsOptions {
    * Skip the per-row foreign-key triggers while writing: about four times faster, for
    * benchmark loads of millions of rows. Needs a role allowed to set
    * session_replication_role (a superuser, as in the embedded database). This also skips
-   * the triggers that keep the analysis rollups, which are rebuilt once at the end. The rows stay
+   * the triggers that keep the analysis summaries and rollups, which are rebuilt once at the end. The rows stay
    * valid: every id comes from the map or is checked against the database first.
    */
   skipForeignKeyChecks?: boolean;
@@ -358,8 +358,8 @@ export async function generateInterviews(db: DbClient, options: GenerateIntervie
     result.observations += written.observations;
     options.onBatch?.({ ...result, total: count });
   }
-  // Without the per-row triggers the analysis rollups did not follow the load: rebuild them.
-  if (skipForeignKeyChecks) await db.$executeRaw`SELECT cx_refresh_map(${workspaceId}, ${mapId})`;
+  // Without the per-row triggers the analysis summaries and rollups did not follow the load: rebuild them.
+  if (skipForeignKeyChecks) await db.$executeRaw`SELECT cx_analysis_rebuild_map(${workspaceId}, ${mapId})`;
   return result;
 }
 

@@ -25,6 +25,8 @@ const COMPATIBLE: Record<string, string[]> = {
   Json: ["jsonb"],
 };
 
+const ARRAY_OF: Record<string, string> = { String: "_text", Int: "_int4", BigInt: "_int8" };
+
 describe("migrated database matches schema.prisma", () => {
   const model = runtimeDataModel();
 
@@ -57,6 +59,9 @@ describe("migrated database matches schema.prisma", () => {
           if (column.data_type !== "USER-DEFINED" || column.udt_name !== field.type) {
             problems.push(`${table}.${columnName} is ${column.udt_name}, expected enum ${field.type}`);
           }
+        } else if (column.data_type === "ARRAY") {
+          // The runtime model does not say whether a field is a list: an array column must hold the field's type.
+          if (ARRAY_OF[field.type] !== column.udt_name) problems.push(`${table}.${columnName} is ${column.udt_name}, expected ${field.type}`);
         } else if (!(COMPATIBLE[field.type] ?? []).includes(column.data_type)) {
           problems.push(`${table}.${columnName} is ${column.data_type}, expected ${field.type}`);
         }

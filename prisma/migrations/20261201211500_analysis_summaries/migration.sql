@@ -1,0 +1,455 @@
+-- The analysis data path: one summary row per submitted interview (analysis_interviews) and
+-- per (interview, touchpoint) (analysis_touchpoints), carrying every filter dimension and the
+-- sufficient statistics; and per-day rollups by one dimension at a time
+-- (analysis_day_interviews, analysis_day_touchpoints) maintained by adding and subtracting
+-- the changed interviews' summary rows. Replaces the per-(map, day) recomputation.
+
+-- The old rollups and their triggers.
+DROP TRIGGER cx_rollup_observations_insert ON observations;
+DROP TRIGGER cx_rollup_observations_update ON observations;
+DROP TRIGGER cx_rollup_observations_delete ON observations;
+DROP TRIGGER cx_rollup_interviews_insert ON interviews;
+DROP TRIGGER cx_rollup_interviews_update ON interviews;
+DROP TRIGGER cx_rollup_respondents_update ON respondents;
+DROP FUNCTION cx_rollup_observations();
+DROP FUNCTION cx_rollup_interviews();
+DROP FUNCTION cx_rollup_respondents();
+DROP FUNCTION cx_refresh_map(TEXT, TEXT);
+DROP FUNCTION cx_refresh_map_day(TEXT, TEXT, DATE);
+DROP TABLE "touchpoint_day_stats";
+DROP TABLE "map_day_interviews";
+
+-- CreateTable
+CREATE TABLE "analysis_interviews" (
+    "interview_id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "map_id" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "interviewer_id" TEXT NOT NULL,
+    "respondent_id" TEXT,
+    "lifecycle_stage" TEXT NOT NULL,
+    "value_tier" TEXT NOT NULL,
+    "segment" TEXT NOT NULL,
+    "options" TEXT[],
+    "tags" BIGINT[],
+    "overall" SMALLINT,
+
+    CONSTRAINT "analysis_interviews_pkey" PRIMARY KEY ("interview_id")
+);
+
+-- CreateTable
+CREATE TABLE "analysis_touchpoints" (
+    "interview_id" TEXT NOT NULL,
+    "touchpoint_id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "map_id" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "interviewer_id" TEXT NOT NULL,
+    "respondent_id" TEXT,
+    "lifecycle_stage" TEXT NOT NULL,
+    "value_tier" TEXT NOT NULL,
+    "segment" TEXT NOT NULL,
+    "options" TEXT[],
+    "tags" BIGINT[],
+    "overall" SMALLINT,
+    "n" INTEGER NOT NULL,
+    "missed" INTEGER NOT NULL,
+    "met" INTEGER NOT NULL,
+    "exceeded" INTEGER NOT NULL,
+    "importance_sum" INTEGER NOT NULL,
+    "importance_sum_sq" INTEGER NOT NULL,
+    "missed_importance_sum" INTEGER NOT NULL,
+    "exceeded_importance_sum" INTEGER NOT NULL,
+    "feeling_hate" INTEGER NOT NULL,
+    "feeling_dislike" INTEGER NOT NULL,
+    "feeling_eh" INTEGER NOT NULL,
+    "feeling_like_a_lot" INTEGER NOT NULL,
+    "feeling_love" INTEGER NOT NULL,
+    "feeling_in_love" INTEGER NOT NULL,
+
+    CONSTRAINT "analysis_touchpoints_pkey" PRIMARY KEY ("interview_id","touchpoint_id")
+);
+
+-- CreateTable
+CREATE TABLE "analysis_day_interviews" (
+    "workspace_id" TEXT NOT NULL,
+    "map_id" TEXT NOT NULL,
+    "dim" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "interviews" INTEGER NOT NULL,
+
+    CONSTRAINT "analysis_day_interviews_pkey" PRIMARY KEY ("workspace_id","map_id","dim","value","day")
+);
+
+-- CreateTable
+CREATE TABLE "analysis_day_touchpoints" (
+    "workspace_id" TEXT NOT NULL,
+    "map_id" TEXT NOT NULL,
+    "dim" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "touchpoint_id" TEXT NOT NULL,
+    "n" INTEGER NOT NULL,
+    "interviews" INTEGER NOT NULL,
+    "missed" INTEGER NOT NULL,
+    "met" INTEGER NOT NULL,
+    "exceeded" INTEGER NOT NULL,
+    "importance_sum" INTEGER NOT NULL,
+    "importance_sum_sq" INTEGER NOT NULL,
+    "missed_importance_sum" INTEGER NOT NULL,
+    "exceeded_importance_sum" INTEGER NOT NULL,
+    "missed_overall_sum" INTEGER NOT NULL,
+    "missed_overall_n" INTEGER NOT NULL,
+    "met_overall_sum" INTEGER NOT NULL,
+    "met_overall_n" INTEGER NOT NULL,
+    "exceeded_overall_sum" INTEGER NOT NULL,
+    "exceeded_overall_n" INTEGER NOT NULL,
+    "feeling_hate" INTEGER NOT NULL,
+    "feeling_dislike" INTEGER NOT NULL,
+    "feeling_eh" INTEGER NOT NULL,
+    "feeling_like_a_lot" INTEGER NOT NULL,
+    "feeling_love" INTEGER NOT NULL,
+    "feeling_in_love" INTEGER NOT NULL,
+
+    CONSTRAINT "analysis_day_touchpoints_pkey" PRIMARY KEY ("workspace_id","map_id","dim","value","day","touchpoint_id")
+);
+
+-- CreateIndex
+CREATE INDEX "analysis_interviews_workspace_id_map_id_day_idx" ON "analysis_interviews"("workspace_id", "map_id", "day");
+
+-- CreateIndex
+CREATE INDEX "analysis_interviews_respondent_id_idx" ON "analysis_interviews"("respondent_id");
+
+-- CreateIndex
+CREATE INDEX "analysis_interviews_tags_idx" ON "analysis_interviews" USING GIN ("tags");
+
+-- CreateIndex
+CREATE INDEX "analysis_touchpoints_workspace_id_map_id_day_idx" ON "analysis_touchpoints"("workspace_id", "map_id", "day");
+
+-- CreateIndex
+CREATE INDEX "analysis_touchpoints_tags_idx" ON "analysis_touchpoints" USING GIN ("tags");
+
+-- Immediate GIN maintenance: a submit pays a few index entries now rather than an occasional
+-- flush of the pending list, which would be one slow submit among many fast ones.
+ALTER INDEX "analysis_interviews_tags_idx" SET (fastupdate = off);
+ALTER INDEX "analysis_touchpoints_tags_idx" SET (fastupdate = off);
+
+-- A filter value as a tag: a 64-bit hash of (map, dimension, value). Tags only narrow the
+-- rows through the GIN indexes; queries always re-check the dimension columns themselves.
+CREATE FUNCTION cx_tag(p_map TEXT, p_dim TEXT, p_value TEXT) RETURNS BIGINT
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT hashtextextended(p_map || chr(31) || p_dim || chr(31) || p_value, 0)
+$$;
+
+-- The tags of several values of one dimension: what a filter matches with `tags && ...`.
+-- Immutable, so with constant arguments the planner computes it once, before planning.
+CREATE FUNCTION cx_tags_of(p_map TEXT, p_dim TEXT, p_values TEXT[]) RETURNS BIGINT[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(cx_tag(p_map, p_dim, v)), '{}') FROM unnest(p_values) AS v
+$$;
+
+-- The rollup keys an interview contributes to: every interview to ('all', ''), and one key
+-- per dimension that has a value.
+CREATE FUNCTION cx_dims(p_lifecycle TEXT, p_tier TEXT, p_segment TEXT, p_interviewer TEXT, p_options TEXT[])
+RETURNS TABLE (dim TEXT, value TEXT)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT 'all', ''
+  UNION ALL SELECT 'lifecycle', p_lifecycle WHERE p_lifecycle <> ''
+  UNION ALL SELECT 'tier', p_tier WHERE p_tier <> ''
+  UNION ALL SELECT 'segment', p_segment WHERE p_segment <> ''
+  UNION ALL SELECT 'interviewer', p_interviewer
+  UNION ALL SELECT 'attr', option_id FROM unnest(coalesce(p_options, '{}')) AS option_id
+$$;
+
+CREATE FUNCTION cx_tags(p_map TEXT, p_lifecycle TEXT, p_tier TEXT, p_segment TEXT, p_interviewer TEXT, p_options TEXT[])
+RETURNS BIGINT[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(cx_tag(p_map, d.dim, d.value)), '{}')
+  FROM cx_dims(p_lifecycle, p_tier, p_segment, p_interviewer, p_options) d WHERE d.dim <> 'all'
+$$;
+
+-- What the summary rows of submitted interviews are, computed from the base tables. The
+-- maintenance below inserts from these views; the verification compares with them.
+CREATE VIEW cx_analysis_interviews_source AS
+SELECT i.id AS interview_id, i.workspace_id, i.map_id, i.conducted_on AS day, i.interviewer_id, i.respondent_id,
+  coalesce(r.lifecycle_stage::text, '') AS lifecycle_stage,
+  coalesce(r.value_tier::text, '') AS value_tier,
+  coalesce(r.segment, '') AS segment,
+  coalesce(a.options, '{}') AS options,
+  cx_tags(i.map_id, coalesce(r.lifecycle_stage::text, ''), coalesce(r.value_tier::text, ''), coalesce(r.segment, ''),
+          i.interviewer_id, coalesce(a.options, '{}')) AS tags,
+  (array_position(enum_range(NULL::"Feeling"), i.overall_feeling))::smallint AS overall
+FROM interviews i
+LEFT JOIN respondents r ON r.id = i.respondent_id
+LEFT JOIN LATERAL (
+  SELECT array_agg(ra.option_id ORDER BY ra.option_id) AS options
+  FROM respondent_attributes ra WHERE ra.respondent_id = i.respondent_id
+) a ON true
+WHERE i.status = 'SUBMITTED';
+
+CREATE VIEW cx_analysis_touchpoints_source AS
+SELECT iv.interview_id, o.touchpoint_id, iv.workspace_id, iv.map_id, iv.day, iv.interviewer_id, iv.respondent_id,
+  iv.lifecycle_stage, iv.value_tier, iv.segment, iv.options, iv.tags, iv.overall,
+  count(*)::int AS n,
+  count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
+  count(*) FILTER (WHERE o.outcome = 'MET')::int AS met,
+  count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded,
+  sum(o.importance)::int AS importance_sum,
+  sum(o.importance * o.importance)::int AS importance_sum_sq,
+  coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::int AS missed_importance_sum,
+  coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::int AS exceeded_importance_sum,
+  count(*) FILTER (WHERE o.feeling = 'HATE')::int AS feeling_hate,
+  count(*) FILTER (WHERE o.feeling = 'DISLIKE')::int AS feeling_dislike,
+  count(*) FILTER (WHERE o.feeling = 'EH')::int AS feeling_eh,
+  count(*) FILTER (WHERE o.feeling = 'LIKE_A_LOT')::int AS feeling_like_a_lot,
+  count(*) FILTER (WHERE o.feeling = 'LOVE')::int AS feeling_love,
+  count(*) FILTER (WHERE o.feeling = 'IN_LOVE')::int AS feeling_in_love
+FROM analysis_interviews iv
+JOIN observations o ON o.interview_id = iv.interview_id
+GROUP BY iv.interview_id, o.touchpoint_id, iv.workspace_id, iv.map_id, iv.day, iv.interviewer_id, iv.respondent_id,
+  iv.lifecycle_stage, iv.value_tier, iv.segment, iv.options, iv.tags, iv.overall;
+
+-- The rollups as they follow from the summary rows.
+CREATE VIEW cx_analysis_day_interviews_source AS
+SELECT s.workspace_id, s.map_id, d.dim, d.value, s.day, count(*)::int AS interviews
+FROM analysis_interviews s
+CROSS JOIN LATERAL cx_dims(s.lifecycle_stage, s.value_tier, s.segment, s.interviewer_id, s.options) d
+GROUP BY s.workspace_id, s.map_id, d.dim, d.value, s.day;
+
+CREATE VIEW cx_analysis_day_touchpoints_source AS
+SELECT s.workspace_id, s.map_id, d.dim, d.value, s.day, s.touchpoint_id,
+  sum(s.n)::int AS n, count(*)::int AS interviews,
+  sum(s.missed)::int AS missed, sum(s.met)::int AS met, sum(s.exceeded)::int AS exceeded,
+  sum(s.importance_sum)::int AS importance_sum, sum(s.importance_sum_sq)::int AS importance_sum_sq,
+  sum(s.missed_importance_sum)::int AS missed_importance_sum, sum(s.exceeded_importance_sum)::int AS exceeded_importance_sum,
+  coalesce(sum(s.missed * s.overall), 0)::int AS missed_overall_sum,
+  coalesce(sum(s.missed) FILTER (WHERE s.overall IS NOT NULL), 0)::int AS missed_overall_n,
+  coalesce(sum(s.met * s.overall), 0)::int AS met_overall_sum,
+  coalesce(sum(s.met) FILTER (WHERE s.overall IS NOT NULL), 0)::int AS met_overall_n,
+  coalesce(sum(s.exceeded * s.overall), 0)::int AS exceeded_overall_sum,
+  coalesce(sum(s.exceeded) FILTER (WHERE s.overall IS NOT NULL), 0)::int AS exceeded_overall_n,
+  sum(s.feeling_hate)::int AS feeling_hate, sum(s.feeling_dislike)::int AS feeling_dislike, sum(s.feeling_eh)::int AS feeling_eh,
+  sum(s.feeling_like_a_lot)::int AS feeling_like_a_lot, sum(s.feeling_love)::int AS feeling_love,
+  sum(s.feeling_in_love)::int AS feeling_in_love
+FROM analysis_touchpoints s
+CROSS JOIN LATERAL cx_dims(s.lifecycle_stage, s.value_tier, s.segment, s.interviewer_id, s.options) d
+GROUP BY s.workspace_id, s.map_id, d.dim, d.value, s.day, s.touchpoint_id;
+
+-- Brings the summary rows of the given interviews up to date and moves the rollups by the
+-- difference: the old rows are subtracted, the new ones added, so no day is ever
+-- recomputed. The interviews are locked first (in id order), so two refreshes of one
+-- interview never interleave; rollup rows are upserted in key order, so concurrent writers
+-- of the same day take their row locks in the same order and cannot deadlock each other.
+CREATE FUNCTION cx_analysis_refresh(p_ids TEXT[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  old_interviews analysis_interviews[];
+  new_interviews analysis_interviews[];
+  old_touchpoints analysis_touchpoints[];
+  new_touchpoints analysis_touchpoints[];
+BEGIN
+  IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM 1 FROM interviews WHERE id = ANY(p_ids) ORDER BY id FOR NO KEY UPDATE;
+
+  WITH gone AS (DELETE FROM analysis_touchpoints WHERE interview_id = ANY(p_ids) RETURNING *)
+  SELECT coalesce(array_agg(gone), '{}') INTO old_touchpoints FROM gone;
+  WITH gone AS (DELETE FROM analysis_interviews WHERE interview_id = ANY(p_ids) RETURNING *)
+  SELECT coalesce(array_agg(gone), '{}') INTO old_interviews FROM gone;
+
+  WITH added AS (
+    INSERT INTO analysis_interviews SELECT * FROM cx_analysis_interviews_source WHERE interview_id = ANY(p_ids) RETURNING *
+  )
+  SELECT coalesce(array_agg(added), '{}') INTO new_interviews FROM added;
+  IF cardinality(new_interviews) > 0 THEN
+    WITH added AS (
+      INSERT INTO analysis_touchpoints SELECT * FROM cx_analysis_touchpoints_source WHERE interview_id = ANY(p_ids) RETURNING *
+    )
+    SELECT coalesce(array_agg(added), '{}') INTO new_touchpoints FROM added;
+  ELSE
+    new_touchpoints := '{}';
+  END IF;
+
+  IF cardinality(old_touchpoints) + cardinality(new_touchpoints) > 0 THEN
+    INSERT INTO analysis_day_touchpoints AS t
+    SELECT c.workspace_id, c.map_id, d.dim, d.value, c.day, c.touchpoint_id,
+      sum(c.sign * c.n), sum(c.sign),
+      sum(c.sign * c.missed), sum(c.sign * c.met), sum(c.sign * c.exceeded),
+      sum(c.sign * c.importance_sum), sum(c.sign * c.importance_sum_sq),
+      sum(c.sign * c.missed_importance_sum), sum(c.sign * c.exceeded_importance_sum),
+      coalesce(sum(c.sign * c.missed * c.overall), 0), coalesce(sum(c.sign * c.missed) FILTER (WHERE c.overall IS NOT NULL), 0),
+      coalesce(sum(c.sign * c.met * c.overall), 0), coalesce(sum(c.sign * c.met) FILTER (WHERE c.overall IS NOT NULL), 0),
+      coalesce(sum(c.sign * c.exceeded * c.overall), 0), coalesce(sum(c.sign * c.exceeded) FILTER (WHERE c.overall IS NOT NULL), 0),
+      sum(c.sign * c.feeling_hate), sum(c.sign * c.feeling_dislike), sum(c.sign * c.feeling_eh),
+      sum(c.sign * c.feeling_like_a_lot), sum(c.sign * c.feeling_love), sum(c.sign * c.feeling_in_love)
+    FROM (
+      SELECT -1 AS sign, o.* FROM unnest(old_touchpoints) o
+      UNION ALL
+      SELECT 1 AS sign, n.* FROM unnest(new_touchpoints) n
+    ) c
+    CROSS JOIN LATERAL cx_dims(c.lifecycle_stage, c.value_tier, c.segment, c.interviewer_id, c.options) d
+    GROUP BY c.workspace_id, c.map_id, d.dim, d.value, c.day, c.touchpoint_id
+    -- A key whose contribution did not change is not touched (no needless row lock).
+    HAVING sum(c.sign) <> 0 OR sum(c.sign * c.n) <> 0 OR sum(c.sign * c.missed) <> 0 OR sum(c.sign * c.met) <> 0
+      OR sum(c.sign * c.exceeded) <> 0 OR sum(c.sign * c.importance_sum) <> 0 OR sum(c.sign * c.importance_sum_sq) <> 0
+      OR sum(c.sign * c.missed_importance_sum) <> 0 OR sum(c.sign * c.exceeded_importance_sum) <> 0
+      OR coalesce(sum(c.sign * c.missed * c.overall), 0) <> 0 OR coalesce(sum(c.sign * c.met * c.overall), 0) <> 0
+      OR coalesce(sum(c.sign * c.exceeded * c.overall), 0) <> 0
+      OR coalesce(sum(c.sign * c.missed) FILTER (WHERE c.overall IS NOT NULL), 0) <> 0
+      OR coalesce(sum(c.sign * c.met) FILTER (WHERE c.overall IS NOT NULL), 0) <> 0
+      OR coalesce(sum(c.sign * c.exceeded) FILTER (WHERE c.overall IS NOT NULL), 0) <> 0
+      OR sum(c.sign * c.feeling_hate) <> 0 OR sum(c.sign * c.feeling_dislike) <> 0 OR sum(c.sign * c.feeling_eh) <> 0
+      OR sum(c.sign * c.feeling_like_a_lot) <> 0 OR sum(c.sign * c.feeling_love) <> 0 OR sum(c.sign * c.feeling_in_love) <> 0
+    ORDER BY c.workspace_id, c.map_id, d.dim, d.value, c.day, c.touchpoint_id
+    ON CONFLICT (workspace_id, map_id, dim, value, day, touchpoint_id) DO UPDATE SET
+      n = t.n + excluded.n,
+      interviews = t.interviews + excluded.interviews,
+      missed = t.missed + excluded.missed,
+      met = t.met + excluded.met,
+      exceeded = t.exceeded + excluded.exceeded,
+      importance_sum = t.importance_sum + excluded.importance_sum,
+      importance_sum_sq = t.importance_sum_sq + excluded.importance_sum_sq,
+      missed_importance_sum = t.missed_importance_sum + excluded.missed_importance_sum,
+      exceeded_importance_sum = t.exceeded_importance_sum + excluded.exceeded_importance_sum,
+      missed_overall_sum = t.missed_overall_sum + excluded.missed_overall_sum,
+      missed_overall_n = t.missed_overall_n + excluded.missed_overall_n,
+      met_overall_sum = t.met_overall_sum + excluded.met_overall_sum,
+      met_overall_n = t.met_overall_n + excluded.met_overall_n,
+      exceeded_overall_sum = t.exceeded_overall_sum + excluded.exceeded_overall_sum,
+      exceeded_overall_n = t.exceeded_overall_n + excluded.exceeded_overall_n,
+      feeling_hate = t.feeling_hate + excluded.feeling_hate,
+      feeling_dislike = t.feeling_dislike + excluded.feeling_dislike,
+      feeling_eh = t.feeling_eh + excluded.feeling_eh,
+      feeling_like_a_lot = t.feeling_like_a_lot + excluded.feeling_like_a_lot,
+      feeling_love = t.feeling_love + excluded.feeling_love,
+      feeling_in_love = t.feeling_in_love + excluded.feeling_in_love;
+  END IF;
+
+  IF cardinality(old_interviews) + cardinality(new_interviews) > 0 THEN
+    INSERT INTO analysis_day_interviews AS t
+    SELECT c.workspace_id, c.map_id, d.dim, d.value, c.day, sum(c.sign)
+    FROM (
+      SELECT -1 AS sign, o.* FROM unnest(old_interviews) o
+      UNION ALL
+      SELECT 1 AS sign, n.* FROM unnest(new_interviews) n
+    ) c
+    CROSS JOIN LATERAL cx_dims(c.lifecycle_stage, c.value_tier, c.segment, c.interviewer_id, c.options) d
+    GROUP BY c.workspace_id, c.map_id, d.dim, d.value, c.day
+    HAVING sum(c.sign) <> 0
+    ORDER BY c.workspace_id, c.map_id, d.dim, d.value, c.day
+    ON CONFLICT (workspace_id, map_id, dim, value, day) DO UPDATE SET interviews = t.interviews + excluded.interviews;
+  END IF;
+END;
+$$;
+
+-- Rebuilds a whole map set-wise: after a bulk load that bypassed the triggers
+-- (session_replication_role = replica), or to repair. Not for use under concurrent writes.
+CREATE FUNCTION cx_analysis_rebuild_map(p_workspace TEXT, p_map TEXT) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM analysis_day_touchpoints WHERE workspace_id = p_workspace AND map_id = p_map;
+  DELETE FROM analysis_day_interviews WHERE workspace_id = p_workspace AND map_id = p_map;
+  DELETE FROM analysis_touchpoints WHERE workspace_id = p_workspace AND map_id = p_map;
+  DELETE FROM analysis_interviews WHERE workspace_id = p_workspace AND map_id = p_map;
+  INSERT INTO analysis_interviews SELECT * FROM cx_analysis_interviews_source WHERE workspace_id = p_workspace AND map_id = p_map;
+  INSERT INTO analysis_touchpoints SELECT * FROM cx_analysis_touchpoints_source WHERE workspace_id = p_workspace AND map_id = p_map;
+  INSERT INTO analysis_day_interviews SELECT * FROM cx_analysis_day_interviews_source WHERE workspace_id = p_workspace AND map_id = p_map;
+  INSERT INTO analysis_day_touchpoints SELECT * FROM cx_analysis_day_touchpoints_source WHERE workspace_id = p_workspace AND map_id = p_map;
+END;
+$$;
+
+-- Triggers: every write path (capture, correction, void and restore, merges of volunteered
+-- expectations, respondent edits, imports, generators) keeps the summaries exact. Each
+-- statement refreshes exactly the submitted interviews it touched.
+CREATE FUNCTION cx_analysis_observations() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM cx_analysis_refresh(ARRAY(
+      SELECT DISTINCT c.interview_id FROM changed_new c JOIN interviews i ON i.id = c.interview_id WHERE i.status = 'SUBMITTED'));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM cx_analysis_refresh(ARRAY(
+      SELECT DISTINCT c.interview_id FROM changed_old c JOIN interviews i ON i.id = c.interview_id WHERE i.status = 'SUBMITTED'));
+  ELSE
+    PERFORM cx_analysis_refresh(ARRAY(
+      SELECT DISTINCT c.interview_id FROM (SELECT interview_id FROM changed_new UNION SELECT interview_id FROM changed_old) c
+      JOIN interviews i ON i.id = c.interview_id WHERE i.status = 'SUBMITTED'));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER cx_analysis_observations_insert AFTER INSERT ON observations
+  REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION cx_analysis_observations();
+CREATE TRIGGER cx_analysis_observations_update AFTER UPDATE ON observations
+  REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION cx_analysis_observations();
+CREATE TRIGGER cx_analysis_observations_delete AFTER DELETE ON observations
+  REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION cx_analysis_observations();
+
+-- An interview counts while it is SUBMITTED; its date, respondent, interviewer and overall
+-- feeling are dimensions or statistics of its summary rows.
+CREATE FUNCTION cx_analysis_interviews() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM cx_analysis_refresh(ARRAY(SELECT id FROM changed_new WHERE status = 'SUBMITTED'));
+  ELSE
+    PERFORM cx_analysis_refresh(ARRAY(
+      SELECT n.id FROM changed_old o JOIN changed_new n ON n.id = o.id
+      WHERE (o.status = 'SUBMITTED' OR n.status = 'SUBMITTED')
+        AND (o.status, o.conducted_on, o.map_id, o.respondent_id, o.interviewer_id, o.overall_feeling, o.workspace_id)
+            IS DISTINCT FROM (n.status, n.conducted_on, n.map_id, n.respondent_id, n.interviewer_id, n.overall_feeling, n.workspace_id)));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER cx_analysis_interviews_insert AFTER INSERT ON interviews
+  REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION cx_analysis_interviews();
+CREATE TRIGGER cx_analysis_interviews_update AFTER UPDATE ON interviews
+  REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION cx_analysis_interviews();
+
+-- A respondent's lifecycle stage, value tier, segment and attribute values are dimensions.
+CREATE FUNCTION cx_analysis_respondents() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM cx_analysis_refresh(ARRAY(
+    SELECT i.id FROM changed_old o JOIN changed_new n ON n.id = o.id
+    JOIN interviews i ON i.respondent_id = n.id AND i.status = 'SUBMITTED'
+    WHERE (o.lifecycle_stage, o.value_tier, o.segment) IS DISTINCT FROM (n.lifecycle_stage, n.value_tier, n.segment)));
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER cx_analysis_respondents_update AFTER UPDATE ON respondents
+  REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION cx_analysis_respondents();
+
+CREATE FUNCTION cx_analysis_respondent_attributes() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM cx_analysis_refresh(ARRAY(
+      SELECT i.id FROM interviews i WHERE i.status = 'SUBMITTED' AND i.respondent_id IN (SELECT respondent_id FROM changed_new)));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM cx_analysis_refresh(ARRAY(
+      SELECT i.id FROM interviews i WHERE i.status = 'SUBMITTED' AND i.respondent_id IN (SELECT respondent_id FROM changed_old)));
+  ELSE
+    PERFORM cx_analysis_refresh(ARRAY(
+      SELECT i.id FROM interviews i WHERE i.status = 'SUBMITTED'
+        AND i.respondent_id IN (SELECT respondent_id FROM changed_old UNION SELECT respondent_id FROM changed_new)));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER cx_analysis_respondent_attributes_insert AFTER INSERT ON respondent_attributes
+  REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION cx_analysis_respondent_attributes();
+CREATE TRIGGER cx_analysis_respondent_attributes_update AFTER UPDATE ON respondent_attributes
+  REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION cx_analysis_respondent_attributes();
+CREATE TRIGGER cx_analysis_respondent_attributes_delete AFTER DELETE ON respondent_attributes
+  REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION cx_analysis_respondent_attributes();
+
+-- Existing data.
+SELECT cx_analysis_rebuild_map(workspace_id, id) FROM maps;
