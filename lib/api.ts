@@ -3,10 +3,11 @@ import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { resolveWorkspaceAccess, type WorkspaceContext } from "@/lib/workspace";
 import type { Permission } from "@/lib/permissions";
+import type { FieldErrors } from "@/lib/action-result";
 
 /** The JSON error body every route handler answers with. */
-export function jsonError(status: number, message: string, fieldErrors?: Record<string, string[]>) {
-  return NextResponse.json({ error: message, ...(fieldErrors ? { fieldErrors } : {}) }, { status });
+export function jsonError(status: number, message: string, fieldErrors?: FieldErrors) {
+  return NextResponse.json({ error: message, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 /**

@@ -10,7 +10,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/components/ui/cn";
-import { submitInterviewAction, updateInterviewAction } from "@/lib/actions/interviews";
+import { updateInterviewAction } from "@/lib/actions/interviews";
+import { submitRecordedInterview } from "@/components/interview/submit-interview";
 import {
   findProblems,
   latestAllowedDate,
@@ -236,7 +237,7 @@ export function InterviewCapture(props: CaptureProps) {
     if (purpose === "record") setPendingSubmit(true);
     setNotice(null);
     try {
-      const result = purpose === "record" ? await submitInterviewAction(workspaceId, state) : await updateInterviewAction(workspaceId, state);
+      const result = purpose === "record" ? await submitRecordedInterview(workspaceId, state) : await updateInterviewAction(workspaceId, state);
       if (result.ok) {
         doneRef.current = true;
         setPendingSubmit(false);

@@ -11,9 +11,9 @@ import { createInterview } from "@/tests/factories/interview";
 import { resolveWorkspaceAccess, type WorkspaceContext } from "@/lib/workspace";
 import { aggregateTouchpoints } from "@/lib/data/analysis";
 import { findRollupMismatches } from "@/lib/data/analysis-verify";
-import { restoreInterviewAction, submitInterviewAction, updateInterviewAction, voidInterviewAction } from "@/lib/actions/interviews";
+import { restoreInterviewAction, updateInterviewAction, voidInterviewAction } from "@/lib/actions/interviews";
 import { EMPTY_FILTER, type AnalysisFilter } from "@/lib/schemas/analysis-filter";
-import { createTestMap, submissionFor, type TestMap } from "./interview-support";
+import { createTestMap, submissionFor, type TestMap, submitThroughRoute } from "./interview-support";
 
 type Members = Awaited<ReturnType<typeof createWorkspaceWithMembers>>;
 
@@ -164,7 +164,7 @@ describe("analysis summaries and rollups follow every change", () => {
     actAs(home.byRole.ANALYST);
     // A first wave to correct and void while the second wave is being submitted.
     const first = Array.from({ length: 6 }, () => submissionFor(map, respondentId, { conductedOn: day }));
-    for (const result of await Promise.all(first.map((input) => submitInterviewAction(home.workspace.id, input)))) {
+    for (const result of await Promise.all(first.map((input) => submitThroughRoute(home.workspace.id, input)))) {
       expect(result.ok).toBe(true);
     }
     const second = Array.from({ length: 16 }, () => submissionFor(map, respondentId, { conductedOn: day }));
@@ -178,7 +178,7 @@ describe("analysis summaries and rollups follow every change", () => {
       })),
     }));
     const results = await Promise.all([
-      ...second.map((input) => submitInterviewAction(home.workspace.id, input)),
+      ...second.map((input) => submitThroughRoute(home.workspace.id, input)),
       ...corrections.map((input) => updateInterviewAction(home.workspace.id, input)),
       voidInterviewAction(home.workspace.id, { interviewId: first[3]!.id, reason: "Duplicate respondent" }),
       voidInterviewAction(home.workspace.id, { interviewId: first[4]!.id, reason: "Test interview" }),

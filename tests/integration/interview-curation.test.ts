@@ -7,7 +7,6 @@ import { createInterview } from "@/tests/factories/interview";
 import {
   discardDraftAction,
   restoreInterviewAction,
-  submitInterviewAction,
   updateInterviewAction,
   voidInterviewAction,
 } from "@/lib/actions/interviews";
@@ -15,7 +14,7 @@ import { getQuotaProgress, listInterviewFilterOptions, listInterviews } from "@/
 import { getJourney } from "@/lib/data/maps";
 import { requireWorkspace } from "@/lib/workspace";
 import { InterviewListFilterSchema } from "@/lib/schemas/interview";
-import { createTestMap, submissionFor, type TestMap } from "./interview-support";
+import { createTestMap, submissionFor, type TestMap, submitThroughRoute } from "./interview-support";
 
 type Members = Awaited<ReturnType<typeof createWorkspaceWithMembers>>;
 
@@ -33,7 +32,7 @@ describe("after submitting", () => {
   async function submitted(map: TestMap, as = home.byRole.INTERVIEWER, overrides: Record<string, unknown> = {}) {
     const input = submissionFor(map, respondentId, overrides);
     actAs(as);
-    const result = await submitInterviewAction(home.workspace.id, input);
+    const result = await submitThroughRoute(home.workspace.id, input);
     if (!result.ok) throw new Error(result.formError);
     return input;
   }

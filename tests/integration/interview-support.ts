@@ -3,6 +3,9 @@
 import { testDb } from "@/tests/support/db";
 import { createMapWithTouchpoints } from "@/tests/factories/map";
 import type { MapStatus } from "@/lib/generated/prisma/enums";
+import type { ActionResult } from "@/lib/action-result";
+import type { SubmitResult } from "@/lib/data/interviews";
+import { POST as submissionRoute } from "@/app/api/w/[workspaceId]/interviews/[interviewId]/submission/route";
 
 export type TestMap = Awaited<ReturnType<typeof createMapWithTouchpoints>>;
 
@@ -51,4 +54,24 @@ export async function rowsFor(interviewId: string) {
     testDb().auditLog.count({ where: { entityType: "Interview", entityId: interviewId } }),
   ]);
   return { interviews, observations, audits };
+}
+
+/** POSTs a submission to the capture screen's route, as the browser does. */
+export function postSubmission(workspaceId: string, input: unknown): Promise<Response> {
+  const candidate = (input as { id?: unknown } | null)?.id;
+  const interviewId = typeof candidate === "string" ? candidate : "no-id";
+  const request = new Request(`http://localhost/api/w/${workspaceId}/interviews/${interviewId}/submission`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  return submissionRoute(request, { params: Promise.resolve({ workspaceId, interviewId }) });
+}
+
+/** The route's answer in the shape the capture screen reads it. */
+export async function submitThroughRoute(workspaceId: string, input: unknown): Promise<ActionResult<SubmitResult>> {
+  const response = await postSubmission(workspaceId, input);
+  const body = await response.json();
+  if (response.ok) return { ok: true, data: body as SubmitResult };
+  return { ok: false, formError: body.error, ...(body.fieldErrors ? { fieldErrors: body.fieldErrors } : {}) };
 }
