@@ -3,7 +3,7 @@
 import { useId, useOptimistic, useState, useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
-import { FILTER_PARAM_KEYS, filterToSearchParams, LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/analysis-filter";
+import { FILTER_PARAM_KEYS, filterToSearchParams, LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/analysis-filter-params";
 import { addDays } from "@/lib/analysis/trend";
 import type { FilterOptions } from "@/lib/data/analysis";
 import { MultiSelect } from "@/components/matrix/multi-select";

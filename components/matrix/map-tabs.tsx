@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { FILTER_PARAM_KEYS } from "@/lib/schemas/analysis-filter";
+import { FILTER_PARAM_KEYS } from "@/lib/schemas/analysis-filter-params";
 import { cn } from "@/components/ui/cn";
 
 export type MapTab = {

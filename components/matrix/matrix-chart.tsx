@@ -21,6 +21,7 @@ import {
   formatPercent,
   formatSigned,
 } from "@/components/matrix/format";
+import { MATRIX_CHART_HEIGHT } from "@/components/matrix/chart-placeholder";
 
 export type MatrixViewMode = "matrix" | "diagonal";
 
@@ -166,7 +167,7 @@ export function MatrixChart({
       role="img"
       aria-label={`${matrix ? "Importance against performance" : "Iso-priority view"} of ${data.length} touchpoints; the fix list beside it has every figure.`}
     >
-      <ScatterChart responsive style={{ width: "100%", height: 480 }} margin={{ top: 16, right: 24, bottom: 40, left: 16 }}>
+      <ScatterChart responsive style={{ width: "100%", height: MATRIX_CHART_HEIGHT }} margin={{ top: 16, right: 24, bottom: 40, left: 16 }}>
         <CartesianGrid stroke="var(--color-border)" strokeDasharray="2 4" />
         {areas.map((area) => (
           <ReferenceArea

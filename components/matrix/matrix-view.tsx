@@ -1,14 +1,24 @@
 "use client";
 
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import type { Matrix } from "@/lib/data/analysis";
 import type { CrosshairMode } from "@/lib/analysis/quadrant";
-import { MatrixChart, type MatrixViewMode } from "@/components/matrix/matrix-chart";
+import type { MatrixViewMode } from "@/components/matrix/matrix-chart";
+import { ChartPlaceholder, MATRIX_CHART_HEIGHT } from "@/components/matrix/chart-placeholder";
 import { FixListTable } from "@/components/matrix/fix-list-table";
 import { formatNumber, formatSigned } from "@/components/matrix/format";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { CrosshairToggle, useViewParam } from "@/components/matrix/view-params";
+
+// The charting library is most of this page's JavaScript: it loads after the page, in the
+// browser only (it measures its container, so a server render would be an empty box), while a
+// placeholder of the chart's size holds its place.
+const MatrixChart = dynamic(() => import("@/components/matrix/matrix-chart").then((mod) => mod.MatrixChart), {
+  ssr: false,
+  loading: () => <ChartPlaceholder height={MATRIX_CHART_HEIGHT} label="Loading the chart" />,
+});
 
 /** The chart and the fix list side by side, sharing the selected touchpoint. */
 export function MatrixView({

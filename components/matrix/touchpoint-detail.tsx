@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { TrendChart } from "@/components/matrix/trend-chart";
+import { LazyTrendChart } from "@/components/matrix/lazy-trend-chart";
 import { FEELING_CLASS, FEELING_LABEL } from "@/components/matrix/feeling-labels";
 import { formatInterval, formatNumber, formatPercent, formatSigned } from "@/components/matrix/format";
 
@@ -182,7 +182,7 @@ export function TouchpointDetailView({
           )}
         </Card>
         <Card as="section" title="Performance by week">
-          <TrendChart points={trend} />
+          <LazyTrendChart points={trend} />
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer">Weekly values</summary>
             <Table caption="Performance and miss rate by week" captionHidden>

@@ -2,12 +2,13 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendPoint } from "@/lib/analysis/trend";
+import { TREND_CHART_HEIGHT } from "@/components/matrix/chart-placeholder";
 
 /** Performance by week, with n in the tooltip. */
 export function TrendChart({ points }: { points: TrendPoint[] }) {
   return (
     <div role="img" aria-label="Performance by week; the table below lists the same values.">
-      <LineChart responsive style={{ width: "100%", height: 220 }} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <LineChart responsive style={{ width: "100%", height: TREND_CHART_HEIGHT }} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid stroke="var(--color-border)" strokeDasharray="2 4" />
         <XAxis dataKey="bucketStart" stroke="var(--color-fg-muted)" fontSize={12} />
         <YAxis domain={[-100, 100]} ticks={[-100, -50, 0, 50, 100]} stroke="var(--color-fg-muted)" fontSize={12} />

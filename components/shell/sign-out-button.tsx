@@ -1,11 +1,11 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
+import { signOut } from "@/components/shell/sign-out";
 
 export function SignOutButton({ className }: { className?: string }) {
   return (
-    <Button variant="secondary" size="sm" className={className} onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+    <Button variant="secondary" size="sm" className={className} onClick={signOut}>
       Sign out
     </Button>
   );

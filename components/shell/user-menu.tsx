@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/components/shell/sign-out";
 
 /** The signed-in user's name, opening a small menu with their email and sign-out. */
 export function UserMenu({ name, email }: { name: string; email: string }) {
@@ -40,7 +40,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           <p className="truncate text-sm text-fg-muted">{email}</p>
           <button
             type="button"
-            onClick={() => signOut({ callbackUrl: "/sign-in" })}
+            onClick={signOut}
             className="mt-3 w-full rounded-md border border-border-strong px-3 py-1.5 text-left text-sm font-medium hover:bg-surface-muted"
           >
             Sign out

@@ -1,6 +1,11 @@
 // The analysis filter, as kept in the URL so that a view can be bookmarked and shared.
 // Parsed on the server from searchParams; built in the browser by the filter bar.
 import { z } from "zod";
+import { LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/analysis-filter-params";
+
+// Server code keeps importing the URL helpers from here; browser code imports them from
+// analysis-filter-params.ts, which does not pull in zod.
+export { FILTER_PARAM_KEYS, LIFECYCLE_STAGES, VALUE_TIERS, filterToSearchParams } from "@/lib/schemas/analysis-filter-params";
 
 const isoDate = z
   .string()
@@ -19,9 +24,6 @@ const idList = z
 
 const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
   idList.pipe(z.array(z.enum(values, { error: `Use one of ${values.join(", ")}.` })));
-
-export const LIFECYCLE_STAGES = ["PROSPECT", "NEW", "ESTABLISHED", "LAPSED"] as const;
-export const VALUE_TIERS = ["HIGH", "MEDIUM", "LOW", "UNKNOWN"] as const;
 
 export const AnalysisFilter = z
   .object({
@@ -64,9 +66,6 @@ export function parseCrosshairMode(value: unknown): "data" | "scale" {
   return value === "scale" ? "scale" : "data";
 }
 
-/** Every URL parameter the filter reads; views of the same map carry them from one to another. */
-export const FILTER_PARAM_KEYS = ["from", "to", "channel", "stage", "lifecycle", "tier", "segment", "attr", "interviewer", "mot"] as const;
-
 /** URLSearchParams in the shape Next.js gives pages: one value as a string, several as an array. */
 export function searchParamsToRecord(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -96,18 +95,6 @@ export function filterFieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) (out[String(issue.path[0] ?? "filter")] ??= []).push(issue.message);
   return out;
-}
-
-/** The filter as URL search params (stable order, empty values left out). */
-export function filterToSearchParams(filter: AnalysisFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filter.from) params.set("from", filter.from);
-  if (filter.to) params.set("to", filter.to);
-  for (const key of ["channel", "stage", "lifecycle", "tier", "segment", "attr", "interviewer"] as const) {
-    for (const value of filter[key]) params.append(key, value);
-  }
-  if (filter.mot) params.set("mot", "1");
-  return params;
 }
 
 /** Whether any interview-level filter is set (these change N). */
