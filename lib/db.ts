@@ -1,17 +1,20 @@
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { requireDatabaseUrl } from "@/lib/env";
 
-// One client per process; in development, module reloads would otherwise open a new pool
-// on every edit.
-const globalForDb = globalThis as unknown as { cxmapDb?: PrismaClient };
+// One pool and one Prisma client over it per process; in development, module reloads would
+// otherwise open a new pool on every edit.
+const globalForDb = globalThis as unknown as { cxmapDb?: PrismaClient; cxmapPool?: pg.Pool };
+
+function poolInstance(): pg.Pool {
+  globalForDb.cxmapPool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 20 });
+  return globalForDb.cxmapPool;
+}
 
 function client(): PrismaClient {
-  if (!globalForDb.cxmapDb) {
-    const adapter = new PrismaPg({ connectionString: requireDatabaseUrl() });
-    globalForDb.cxmapDb = new PrismaClient({ adapter });
-  }
+  globalForDb.cxmapDb ??= new PrismaClient({ adapter: new PrismaPg(poolInstance()) });
   return globalForDb.cxmapDb;
 }
 
@@ -25,3 +28,35 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client()) : value;
   },
 });
+
+/**
+ * Plain parameterised SQL (`$1`, `$2`...) for the few paths that run on every request or
+ * every submission (the workspace guard, the capture journey, submitting an interview):
+ * there a Prisma call costs 1-4 ms of CPU where the same query through the pool costs
+ * 0.1-0.3 ms. Values are always parameters, never concatenated into the text.
+ */
+export type Sql = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>;
+
+/** Runs one statement on the shared pool. */
+export const sql: Sql = async (text, values = []) => (await poolInstance().query(text, values)).rows;
+
+/** Runs `work` in one transaction on one pooled connection; rolls back when it throws. */
+export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const connection = await poolInstance().connect();
+  try {
+    await connection.query("BEGIN");
+    const result = await work(async (text, values = []) => (await connection.query(text, values)).rows);
+    await connection.query("COMMIT");
+    return result;
+  } catch (error) {
+    await connection.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    connection.release();
+  }
+}
+
+/** The same statements inside a Prisma interactive transaction (for code shared by both kinds of callers). */
+export function sqlInPrisma(tx: Prisma.TransactionClient): Sql {
+  return (text, values = []) => tx.$queryRawUnsafe(text, ...values);
+}

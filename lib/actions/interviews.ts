@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
+import { foldAnalysisDeltas } from "@/lib/data/analysis-fold";
 import { runAction } from "@/lib/errors";
 import type { ActionResult } from "@/lib/action-result";
 import { requireWorkspace } from "@/lib/workspace";
@@ -14,6 +16,7 @@ import {
 } from "@/lib/data/interviews";
 
 function revalidate(workspaceId: string, interviewId?: string) {
+  after(() => foldAnalysisDeltas());
   revalidatePath(`/w/${workspaceId}/interviews`);
   if (interviewId) revalidatePath(`/w/${workspaceId}/interviews/${interviewId}`);
   revalidatePath(`/w/${workspaceId}`);

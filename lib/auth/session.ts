@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/db";
+import { sql } from "@/lib/db";
 
 export type SessionUser = { id: string; email: string; name: string };
 
@@ -13,5 +13,6 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const [user] = await sql<SessionUser>("SELECT id, email, name FROM users WHERE id = $1", [id]);
+  return user ?? null;
 }

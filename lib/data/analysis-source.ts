@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/workspace";
-import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
+import { EMPTY_FILTER, type AnalysisFilter } from "@/lib/schemas/analysis-filter";
 
 // Where the analysis reads its sufficient statistics from. Two kinds of tables, both kept
 // exact by database triggers (migration 20261201211500_analysis_summaries):
@@ -143,36 +143,81 @@ export type StatRow = {
   feeling_in_love: number;
 };
 
-// Rollup rows an interview left (voided, moved to another day) stay with zeros: the queries
-// below skip groups that sum to no interview, as the summary rows would.
-const ROLLUP_SUMS = Prisma.sql`
-  sum(s.n)::int AS n, sum(s.interviews)::int AS interviews,
-  sum(s.missed)::int AS missed, sum(s.met)::int AS met, sum(s.exceeded)::int AS exceeded,
-  sum(s.importance_sum)::float8 AS importance_sum, sum(s.importance_sum_sq)::float8 AS importance_sum_sq,
-  sum(s.missed_importance_sum)::float8 AS missed_importance_sum,
-  sum(s.exceeded_importance_sum)::float8 AS exceeded_importance_sum,
-  sum(s.missed_overall_sum)::float8 AS missed_overall_sum, sum(s.missed_overall_n)::int AS missed_overall_n,
-  sum(s.met_overall_sum)::float8 AS met_overall_sum, sum(s.met_overall_n)::int AS met_overall_n,
-  sum(s.exceeded_overall_sum)::float8 AS exceeded_overall_sum, sum(s.exceeded_overall_n)::int AS exceeded_overall_n,
-  sum(s.feeling_hate)::int AS feeling_hate, sum(s.feeling_dislike)::int AS feeling_dislike, sum(s.feeling_eh)::int AS feeling_eh,
-  sum(s.feeling_like_a_lot)::int AS feeling_like_a_lot, sum(s.feeling_love)::int AS feeling_love,
-  sum(s.feeling_in_love)::int AS feeling_in_love`;
+const STATISTICS = [
+  "n",
+  "interviews",
+  "missed",
+  "met",
+  "exceeded",
+  "importance_sum",
+  "importance_sum_sq",
+  "missed_importance_sum",
+  "exceeded_importance_sum",
+  "missed_overall_sum",
+  "missed_overall_n",
+  "met_overall_sum",
+  "met_overall_n",
+  "exceeded_overall_sum",
+  "exceeded_overall_n",
+  "feeling_hate",
+  "feeling_dislike",
+  "feeling_eh",
+  "feeling_like_a_lot",
+  "feeling_love",
+  "feeling_in_love",
+] as const satisfies readonly (keyof StatRow)[];
 
-const SUMMARY_SUMS = Prisma.sql`
-  sum(s.n)::int AS n, count(*)::int AS interviews,
-  sum(s.missed)::int AS missed, sum(s.met)::int AS met, sum(s.exceeded)::int AS exceeded,
-  sum(s.importance_sum)::float8 AS importance_sum, sum(s.importance_sum_sq)::float8 AS importance_sum_sq,
-  sum(s.missed_importance_sum)::float8 AS missed_importance_sum,
-  sum(s.exceeded_importance_sum)::float8 AS exceeded_importance_sum,
-  coalesce(sum(s.missed * s.overall), 0)::float8 AS missed_overall_sum,
-  coalesce(sum(s.missed) FILTER (WHERE s.overall IS NOT NULL), 0)::int AS missed_overall_n,
-  coalesce(sum(s.met * s.overall), 0)::float8 AS met_overall_sum,
-  coalesce(sum(s.met) FILTER (WHERE s.overall IS NOT NULL), 0)::int AS met_overall_n,
-  coalesce(sum(s.exceeded * s.overall), 0)::float8 AS exceeded_overall_sum,
-  coalesce(sum(s.exceeded) FILTER (WHERE s.overall IS NOT NULL), 0)::int AS exceeded_overall_n,
-  sum(s.feeling_hate)::int AS feeling_hate, sum(s.feeling_dislike)::int AS feeling_dislike, sum(s.feeling_eh)::int AS feeling_eh,
-  sum(s.feeling_like_a_lot)::int AS feeling_like_a_lot, sum(s.feeling_love)::int AS feeling_love,
-  sum(s.feeling_in_love)::int AS feeling_in_love`;
+/**
+ * Each statistic as one row of `kind` contributes it: a rollup row holds it; a summary row
+ * (one interview at one touchpoint) counts 1 interview and carries the interview's overall
+ * feeling; a change row is a summary row with a sign (+1 added, -1 removed).
+ */
+function contribution(kind: "rollup" | "summary" | "change", column: (typeof STATISTICS)[number]): string {
+  if (kind === "rollup") return `s.${column}`;
+  const sign = kind === "change" ? "s.sign * " : "";
+  if (column === "interviews") return kind === "change" ? "s.sign" : "1";
+  const overall = /^(missed|met|exceeded)_overall_(sum|n)$/.exec(column);
+  if (overall) {
+    return overall[2] === "sum"
+      ? `${sign}s.${overall[1]} * coalesce(s.overall, 0)`
+      : `CASE WHEN s.overall IS NULL THEN 0 ELSE ${sign}s.${overall[1]} END`;
+  }
+  return `${sign}s.${column}`;
+}
+
+function rowsOf(kind: "rollup" | "summary" | "change"): Prisma.Sql {
+  return Prisma.raw(STATISTICS.map((column) => `${contribution(kind, column)} AS ${column}`).join(", "));
+}
+
+// Sums of the rows above; the ones that can exceed an int (importance sums at scale) as float8.
+const SUMS = Prisma.raw(
+  STATISTICS.map((column) => `sum(s.${column})::${/_sum(_sq)?$/.test(column) ? "float8" : "int"} AS ${column}`).join(",\n  "),
+);
+
+/**
+ * The rows that hold the statistics of the filter, each as the contributions above: for the
+ * rollup path the rollup rows of its key plus the changes not folded yet (found, like summary
+ * rows, by their dimension columns); otherwise the summary rows. `extra` selects more columns
+ * of every row (touchpoint, day) and `where` restricts them (touchpoints).
+ */
+function statisticRows(
+  ctx: WorkspaceContext,
+  mapId: string,
+  filter: AnalysisFilter,
+  source: AnalysisSource,
+  extra: Prisma.Sql,
+  where: Prisma.Sql,
+): Prisma.Sql {
+  const changes = summaryCondition(ctx, mapId, filter, source.restrictions);
+  return source.rollup
+    ? Prisma.sql`
+        SELECT ${extra}, ${rowsOf("rollup")} FROM analysis_day_touchpoints s
+        WHERE ${rollupCondition(ctx, mapId, filter, source.rollup)} AND ${where}
+        UNION ALL
+        SELECT ${extra}, ${rowsOf("change")} FROM analysis_touchpoint_changes s
+        WHERE ${changes} AND ${where}`
+    : Prisma.sql`SELECT ${extra}, ${rowsOf("summary")} FROM analysis_touchpoints s WHERE ${changes} AND ${where}`;
+}
 
 /** N: the interviews in the filter. Touchpoint-level filters never change it. */
 export async function countInterviews(
@@ -181,14 +226,15 @@ export async function countInterviews(
   filter: AnalysisFilter,
   source: AnalysisSource,
 ): Promise<number> {
-  const rows =
-    source.rollup
-      ? await db.$queryRaw<{ interviews: number }[]>`
-          SELECT coalesce(sum(s.interviews), 0)::int AS interviews FROM analysis_day_interviews s
-          WHERE ${rollupCondition(ctx, mapId, filter, source.rollup)}`
-      : await db.$queryRaw<{ interviews: number }[]>`
-          SELECT count(*)::int AS interviews FROM analysis_interviews s
-          WHERE ${summaryCondition(ctx, mapId, filter, source.restrictions)}`;
+  const changes = summaryCondition(ctx, mapId, filter, source.restrictions);
+  const rows = source.rollup
+    ? await db.$queryRaw<{ interviews: number }[]>`
+        SELECT coalesce(sum(x.interviews), 0)::int AS interviews FROM (
+          SELECT s.interviews FROM analysis_day_interviews s WHERE ${rollupCondition(ctx, mapId, filter, source.rollup)}
+          UNION ALL
+          SELECT s.sign FROM analysis_interview_changes s WHERE ${changes}
+        ) x`
+    : await db.$queryRaw<{ interviews: number }[]>`SELECT count(*)::int AS interviews FROM analysis_interviews s WHERE ${changes}`;
   return rows[0]?.interviews ?? 0;
 }
 
@@ -201,17 +247,9 @@ export async function sumByTouchpoint(
   touchpointIds: string[],
 ): Promise<(StatRow & { touchpoint_id: string })[]> {
   if (touchpointIds.length === 0) return [];
-  const touchpoints = Prisma.sql`s.touchpoint_id = ANY(${touchpointIds}::text[])`;
-  return source.rollup
-    ? db.$queryRaw`
-        SELECT s.touchpoint_id, ${ROLLUP_SUMS} FROM analysis_day_touchpoints s
-        WHERE ${rollupCondition(ctx, mapId, filter, source.rollup)} AND ${touchpoints}
-        GROUP BY s.touchpoint_id
-        HAVING sum(s.interviews) > 0`
-    : db.$queryRaw`
-        SELECT s.touchpoint_id, ${SUMMARY_SUMS} FROM analysis_touchpoints s
-        WHERE ${summaryCondition(ctx, mapId, filter, source.restrictions)} AND ${touchpoints}
-        GROUP BY s.touchpoint_id`;
+  const rows = statisticRows(ctx, mapId, filter, source, Prisma.sql`s.touchpoint_id`, Prisma.sql`s.touchpoint_id = ANY(${touchpointIds}::text[])`);
+  // A rollup key an interview left (voided, moved to another day) keeps a row of zeros: skipped.
+  return db.$queryRaw`SELECT s.touchpoint_id, ${SUMS} FROM (${rows}) s GROUP BY s.touchpoint_id HAVING sum(s.interviews) > 0`;
 }
 
 export type Bucket = "day" | "week" | "month";
@@ -225,23 +263,20 @@ export async function sumByPeriod(
   touchpointId: string,
   bucket: Bucket,
 ): Promise<(StatRow & { bucket_start: string })[]> {
-  const start = Prisma.sql`to_char(date_trunc(${bucket}, s.day), 'YYYY-MM-DD')`;
-  return source.rollup
-    ? db.$queryRaw`
-        SELECT ${start} AS bucket_start, ${ROLLUP_SUMS} FROM analysis_day_touchpoints s
-        WHERE ${rollupCondition(ctx, mapId, filter, source.rollup)} AND s.touchpoint_id = ${touchpointId}
-        GROUP BY 1 HAVING sum(s.interviews) > 0 ORDER BY 1`
-    : db.$queryRaw`
-        SELECT ${start} AS bucket_start, ${SUMMARY_SUMS} FROM analysis_touchpoints s
-        WHERE ${summaryCondition(ctx, mapId, filter, source.restrictions)} AND s.touchpoint_id = ${touchpointId}
-        GROUP BY 1 ORDER BY 1`;
+  const rows = statisticRows(ctx, mapId, filter, source, Prisma.sql`s.day`, Prisma.sql`s.touchpoint_id = ${touchpointId}`);
+  return db.$queryRaw`
+    SELECT to_char(date_trunc(${bucket}, s.day), 'YYYY-MM-DD') AS bucket_start, ${SUMS}
+    FROM (${rows}) s GROUP BY 1 HAVING sum(s.interviews) > 0 ORDER BY 1`;
 }
 
 /** Observations of submitted interviews per touchpoint of a map (the journey shows them as n). */
 export async function countObservationsByTouchpoint(ctx: WorkspaceContext, mapId: string): Promise<Map<string, number>> {
-  const rows = await db.$queryRaw<{ touchpoint_id: string; n: number }[]>`
-    SELECT touchpoint_id, sum(n)::int AS n FROM analysis_day_touchpoints
-    WHERE workspace_id = ${ctx.workspaceId} AND map_id = ${mapId} AND dim = 'all'
-    GROUP BY touchpoint_id HAVING sum(n) > 0`;
+  const rows = await sumByTouchpoint(
+    ctx,
+    mapId,
+    EMPTY_FILTER,
+    { restrictions: [], rollup: { dim: "all", values: [""] } },
+    (await db.touchpoint.findMany({ where: { workspaceId: ctx.workspaceId, mapId }, select: { id: true } })).map((row) => row.id),
+  );
   return new Map(rows.map((row) => [row.touchpoint_id, row.n]));
 }

@@ -36,19 +36,20 @@ const DAY_TOUCHPOINT_STATS = [
   "feeling_in_love",
 ];
 
-// Stored rollup rows that fell to zero (an interview voided or moved away) are kept, harmless
-// to every sum; the comparison leaves them out.
+// The rollups are compared as a reader sees them: rollup rows plus the changes not folded
+// yet (the views *_current); keys that sum to zero (an interview voided or moved away) are
+// harmless to every sum and left out.
 const CHECKS: { table: string; stored: string; source: string }[] = [
   { table: "analysis_interviews", stored: "analysis_interviews", source: "cx_analysis_interviews_source" },
   { table: "analysis_touchpoints", stored: "analysis_touchpoints", source: "cx_analysis_touchpoints_source" },
   {
-    table: "analysis_day_interviews",
-    stored: "(SELECT * FROM analysis_day_interviews WHERE interviews <> 0)",
+    table: "analysis_day_interviews (with unfolded changes)",
+    stored: "(SELECT * FROM cx_analysis_day_interviews_current WHERE interviews <> 0)",
     source: "cx_analysis_day_interviews_source",
   },
   {
-    table: "analysis_day_touchpoints",
-    stored: `(SELECT * FROM analysis_day_touchpoints WHERE NOT (${DAY_TOUCHPOINT_STATS.map((column) => `${column} = 0`).join(" AND ")}))`,
+    table: "analysis_day_touchpoints (with unfolded changes)",
+    stored: `(SELECT * FROM cx_analysis_day_touchpoints_current WHERE NOT (${DAY_TOUCHPOINT_STATS.map((column) => `${column} = 0`).join(" AND ")}))`,
     source: "cx_analysis_day_touchpoints_source",
   },
 ];

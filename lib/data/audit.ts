@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { db, type Sql } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/workspace";
 
 type Tx = Prisma.TransactionClient;
@@ -26,6 +27,24 @@ export async function recordAudit(tx: Tx, ctx: Pick<WorkspaceContext, "workspace
       after: entry.after,
     },
   });
+}
+
+/** The same, for code that writes through plain SQL (see `Sql` in lib/db.ts). */
+export async function recordAuditSql(sql: Sql, ctx: Pick<WorkspaceContext, "workspaceId" | "userId">, entry: AuditEntryInput) {
+  await sql(
+    `INSERT INTO audit_log (id, workspace_id, actor_id, action, entity_type, entity_id, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
+    [
+      randomUUID(),
+      ctx.workspaceId,
+      ctx.userId,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      entry.after === undefined ? null : JSON.stringify(entry.after),
+    ],
+  );
 }
 
 export type AuditEntry = {

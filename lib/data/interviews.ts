@@ -1,12 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, sql, sqlInPrisma } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { recordAudit } from "@/lib/data/audit";
-import { insertRespondent, isUniqueViolation } from "@/lib/data/respondents";
+import { insertRespondent } from "@/lib/data/respondents";
 import { RespondentProfileSchema } from "@/lib/schemas/respondent";
 import {
   InterviewDraftSchema,
@@ -44,73 +44,63 @@ export async function getCaptureJourney(
   mapId: string,
   { interviewId }: { interviewId?: string } = {},
 ): Promise<CaptureJourney | null> {
-  const map = await db.journeyMap.findFirst({
-    where: { id: mapId, workspaceId: ctx.workspaceId },
-    select: { id: true, name: true, status: true },
-  });
-  if (!map) return null;
-
-  const recorded = interviewId
-    ? await db.observation.findMany({
-        where: { workspaceId: ctx.workspaceId, mapId, interviewId },
-        select: { touchpointId: true, expectationId: true },
-      })
-    : [];
-  const recordedTouchpoints = [...new Set(recorded.map((row) => row.touchpointId))];
-  const recordedExpectations = [...new Set(recorded.map((row) => row.expectationId))];
-
-  const touchpoints = await db.touchpoint.findMany({
-    where: {
-      workspaceId: ctx.workspaceId,
+  // Plain SQL: every submission loads its map's journey to check the answers against it.
+  const [[map], recorded] = await Promise.all([
+    sql<CaptureJourney["map"]>("SELECT id, name, status::text AS status FROM maps WHERE id = $1 AND workspace_id = $2", [
       mapId,
-      OR: [
-        { archivedAt: null, stage: { archivedAt: null }, channel: { archivedAt: null } },
-        ...(recordedTouchpoints.length > 0 ? [{ id: { in: recordedTouchpoints } }] : []),
-      ],
-    },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      prompt: true,
-      momentOfTruth: true,
-      position: true,
-      archivedAt: true,
-      stage: { select: { name: true, position: true, archivedAt: true } },
-      channel: { select: { name: true, position: true, archivedAt: true } },
-      expectations: {
-        where: {
-          workspaceId: ctx.workspaceId,
-          OR: [
-            { archivedAt: null, kind: "LISTED" },
-            ...(recordedExpectations.length > 0 ? [{ id: { in: recordedExpectations } }] : []),
-          ],
-        },
-        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-        select: { id: true, text: true, kind: true },
-      },
-    },
-  });
-  touchpoints.sort(
-    (a, b) => a.stage.position - b.stage.position || a.channel.position - b.channel.position || a.position - b.position,
+      ctx.workspaceId,
+    ]),
+    interviewId
+      ? sql<{ touchpoint_id: string; expectation_id: string }>(
+          "SELECT touchpoint_id, expectation_id FROM observations WHERE workspace_id = $1 AND map_id = $2 AND interview_id = $3",
+          [ctx.workspaceId, mapId, interviewId],
+        )
+      : Promise.resolve([]),
+  ]);
+  if (!map) return null;
+  const recordedTouchpoints = [...new Set(recorded.map((row) => row.touchpoint_id))];
+  const recordedExpectations = [...new Set(recorded.map((row) => row.expectation_id))];
+  const rows = await sql<{
+    id: string;
+    name: string;
+    description: string;
+    prompt: string;
+    moment_of_truth: boolean;
+    archived: boolean;
+    stage_name: string;
+    channel_name: string;
+    expectations: { id: string; text: string; kind: "LISTED" | "VOLUNTEERED" }[];
+  }>(
+    `SELECT t.id, t.name, t.description, t.prompt, t.moment_of_truth,
+       (t.archived_at IS NOT NULL OR s.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived,
+       s.name AS stage_name, c.name AS channel_name,
+       coalesce((
+         SELECT json_agg(json_build_object('id', e.id, 'text', e.text, 'kind', e.kind) ORDER BY e.position, e.created_at)
+         FROM expectations e
+         WHERE e.touchpoint_id = t.id AND e.workspace_id = $1
+           AND ((e.archived_at IS NULL AND e.kind = 'LISTED') OR e.id = ANY($4::text[]))
+       ), '[]') AS expectations
+     FROM touchpoints t
+     JOIN stages s ON s.id = t.stage_id
+     JOIN channels c ON c.id = t.channel_id
+     WHERE t.workspace_id = $1 AND t.map_id = $2
+       AND ((t.archived_at IS NULL AND s.archived_at IS NULL AND c.archived_at IS NULL) OR t.id = ANY($3::text[]))
+     ORDER BY s.position, c.position, t.position`,
+    [ctx.workspaceId, mapId, recordedTouchpoints, recordedExpectations],
   );
   return {
     map,
-    touchpoints: touchpoints.map((touchpoint) => ({
-      id: touchpoint.id,
-      name: touchpoint.name,
-      description: touchpoint.description,
-      prompt: touchpoint.prompt,
-      momentOfTruth: touchpoint.momentOfTruth,
-      stageName: touchpoint.stage.name,
-      channelName: touchpoint.channel.name,
-      archived: touchpoint.archivedAt !== null || touchpoint.stage.archivedAt !== null || touchpoint.channel.archivedAt !== null,
-      expectations: touchpoint.expectations
-        .filter((expectation) => expectation.kind === "LISTED")
-        .map(({ id, text }) => ({ id, text })),
-      volunteered: touchpoint.expectations
-        .filter((expectation) => expectation.kind === "VOLUNTEERED")
-        .map(({ id, text }) => ({ id, text })),
+    touchpoints: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      prompt: row.prompt,
+      momentOfTruth: row.moment_of_truth,
+      stageName: row.stage_name,
+      channelName: row.channel_name,
+      archived: row.archived,
+      expectations: row.expectations.filter((expectation) => expectation.kind === "LISTED").map(({ id, text }) => ({ id, text })),
+      volunteered: row.expectations.filter((expectation) => expectation.kind === "VOLUNTEERED").map(({ id, text }) => ({ id, text })),
     })),
   };
 }
@@ -391,7 +381,7 @@ async function resolveRespondent(
 ): Promise<string> {
   if (!choice) throw new UserError("Choose the respondent.", { respondent: ["Choose the respondent, or add a new one."] });
   if (choice.kind === "new") {
-    return (await insertRespondent(tx, ctx, RespondentProfileSchema.parse(choice.profile), "respondent.profile.code")).id;
+    return (await insertRespondent(sqlInPrisma(tx), ctx, RespondentProfileSchema.parse(choice.profile), "respondent.profile.code")).id;
   }
   const respondent = await tx.respondent.findFirst({
     where: { id: choice.respondentId, workspaceId: ctx.workspaceId },
@@ -469,76 +459,6 @@ async function writeObservations(
     snapshot: rows.map((row) => [row.touchpointId, row.expectationId!, row.outcome, row.importance, row.feeling, row.comment]),
     volunteered: created.length,
   };
-}
-
-export type SubmitResult = { interviewId: string; alreadySubmitted: boolean };
-
-/**
- * Submits an interview in one transaction. Idempotent on the browser-made id: the row is
- * inserted if missing and then locked, so of two concurrent submissions of the same id one
- * writes and the other finds it submitted.
- */
-export async function submitInterview(ctx: WorkspaceContext, journey: CaptureJourney, data: InterviewSubmission): Promise<SubmitResult> {
-  try {
-    return await db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`
-          INSERT INTO interviews (id, workspace_id, map_id, interviewer_id, conducted_on, mode, status, updated_at)
-          VALUES (${data.id}, ${ctx.workspaceId}, ${journey.map.id}, ${ctx.userId}, ${data.conductedOn}::date,
-                  ${data.mode ?? "IN_PERSON"}::"InterviewMode", 'DRAFT', now())
-          ON CONFLICT (id) DO NOTHING`;
-        const row = await lockInterview(tx, ctx, data.id);
-        if (row.interviewer_id !== ctx.userId) throw new UserError(NOT_FOUND, undefined, 404);
-        if (row.status === "SUBMITTED") return { interviewId: row.id, alreadySubmitted: true };
-        if (row.status === "VOID") throw new UserError("This interview was discarded or made void, so it cannot be submitted.", undefined, 409);
-        if (row.map_id !== journey.map.id) throw new UserError("This interview was started on another map.", undefined, 409);
-        // Checked after the status, so that a retry of a submission that went through still hears "submitted".
-        if (journey.map.status !== "ACTIVE") throw new UserError(MAP_NOT_ACTIVE, undefined, 409);
-
-        const respondentId = await resolveRespondent(tx, ctx, data.respondent, null);
-        // A draft may hold provisional observations (e.g. from an import): the submission replaces them.
-        await tx.observation.deleteMany({ where: { interviewId: row.id, workspaceId: ctx.workspaceId } });
-        const { snapshot, volunteered } = await writeObservations(tx, ctx, journey, row.id, data);
-        const submittedAt = new Date();
-        await tx.interview.update({
-          where: { id: row.id },
-          data: {
-            status: "SUBMITTED",
-            submittedAt,
-            respondentId,
-            conductedOn: toDate(data.conductedOn),
-            mode: data.mode!,
-            overallFeeling: data.overallFeeling,
-            notes: data.notes,
-            draft: Prisma.DbNull,
-          },
-        });
-        await recordAudit(tx, ctx, {
-          action: "interview.submit",
-          entityType: "Interview",
-          entityId: row.id,
-          after: {
-            mapId: journey.map.id,
-            respondentId,
-            conductedOn: data.conductedOn,
-            mode: data.mode,
-            overallFeeling: data.overallFeeling,
-            observations: snapshot.length,
-            volunteered,
-          },
-        });
-        return { interviewId: row.id, alreadySubmitted: false };
-      },
-      { maxWait: 10_000, timeout: 20_000 },
-    );
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    if (isUniqueViolation(error)) {
-      const message = "That respondent code is already used. Choose the existing respondent, or change the code.";
-      throw new UserError(message, { "respondent.profile.code": [message] }, 409);
-    }
-    throw error;
-  }
 }
 
 /** Corrects a submitted interview: everything is replaced in one transaction and the change audited. */

@@ -1,10 +1,10 @@
 import "server-only";
-import { randomInt } from "node:crypto";
-import { db } from "@/lib/db";
+import { randomInt, randomUUID } from "node:crypto";
+import { db, sqlInPrisma, sqlTransaction, type Sql } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceContext } from "@/lib/workspace";
-import { recordAudit } from "@/lib/data/audit";
+import { recordAudit, recordAuditSql } from "@/lib/data/audit";
 import type {
   AttributeFieldView,
   RespondentDetail,
@@ -360,22 +360,25 @@ function codeTaken(code: string, path = "code") {
 /**
  * Checks that every chosen attribute value is a value of its field in this workspace, and
  * still in use (a value the respondent already has may stay even when archived since).
+ * Plain SQL, so that submitting an interview with a new respondent runs it too.
  */
 async function checkAttributes(
-  tx: Tx,
+  sql: Sql,
   ctx: WorkspaceContext,
   attributes: { fieldId: string; optionId: string }[],
   kept: ReadonlySet<string> = new Set(),
 ) {
   if (attributes.length === 0) return;
-  const options = await tx.attributeOption.findMany({
-    where: { workspaceId: ctx.workspaceId, id: { in: attributes.map((attribute) => attribute.optionId) } },
-    select: { id: true, fieldId: true, archivedAt: true, field: { select: { archivedAt: true } } },
-  });
+  const options = await sql<{ id: string; field_id: string; archived: boolean }>(
+    `SELECT o.id, o.field_id, (o.archived_at IS NOT NULL OR f.archived_at IS NOT NULL) AS archived
+     FROM attribute_options o JOIN attribute_fields f ON f.id = o.field_id
+     WHERE o.workspace_id = $1 AND o.id = ANY($2::text[])`,
+    [ctx.workspaceId, attributes.map((attribute) => attribute.optionId)],
+  );
   const byId = new Map(options.map((option) => [option.id, option]));
   for (const attribute of attributes) {
     const option = byId.get(attribute.optionId);
-    const usable = option && option.fieldId === attribute.fieldId && ((!option.archivedAt && !option.field.archivedAt) || kept.has(option.id));
+    const usable = option && option.field_id === attribute.fieldId && (!option.archived || kept.has(option.id));
     if (!usable) {
       throw new UserError("One of the attribute values is not available in this workspace. Reload the page and choose again.", {
         attributes: ["One of the attribute values is not available. Reload the page and choose again."],
@@ -410,60 +413,50 @@ function auditProfile(profile: {
  * submitted with a new respondent). `errorPath` names the field a code clash is reported on.
  */
 export async function insertRespondent(
-  tx: Tx,
+  sql: Sql,
   ctx: WorkspaceContext,
   profile: RespondentProfileSchema,
   errorPath = "code",
 ): Promise<{ id: string; code: string }> {
-  await checkAttributes(tx, ctx, profile.attributes);
+  await checkAttributes(sql, ctx, profile.attributes);
   let code = profile.code;
   if (code) {
     // Case-insensitive: codes typed in any case (or imported before codes were upper-cased) are one code.
-    if (await tx.respondent.findFirst({ where: { workspaceId: ctx.workspaceId, code: { equals: code, mode: "insensitive" } }, select: { id: true } })) {
-      throw codeTaken(code, errorPath);
-    }
+    const clash = await sql("SELECT 1 FROM respondents WHERE workspace_id = $1 AND lower(code) = lower($2) LIMIT 1", [ctx.workspaceId, code]);
+    if (clash.length > 0) throw codeTaken(code, errorPath);
   } else {
     for (let attempt = 0; attempt < 10 && !code; attempt += 1) {
       const candidate = randomCode();
-      const clash = await tx.respondent.findFirst({ where: { workspaceId: ctx.workspaceId, code: candidate }, select: { id: true } });
-      if (!clash) code = candidate;
+      const clash = await sql("SELECT 1 FROM respondents WHERE workspace_id = $1 AND code = $2", [ctx.workspaceId, candidate]);
+      if (clash.length === 0) code = candidate;
     }
     if (!code) throw new Error("Could not generate a free respondent code.");
   }
-  const respondent = await tx.respondent.create({
-    data: {
-      workspaceId: ctx.workspaceId,
-      code,
-      lifecycleStage: profile.lifecycleStage,
-      valueTier: profile.valueTier,
-      segment: profile.segment,
-      contactName: profile.contactName,
-      contactEmail: profile.contactEmail,
-    },
-    select: { id: true, code: true },
-  });
+  const id = randomUUID();
+  await sql(
+    `INSERT INTO respondents (id, workspace_id, code, lifecycle_stage, value_tier, segment, contact_name, contact_email, updated_at)
+     VALUES ($1, $2, $3, $4::"LifecycleStage", $5::"ValueTier", $6, $7, $8, now())`,
+    [id, ctx.workspaceId, code, profile.lifecycleStage, profile.valueTier, profile.segment, profile.contactName, profile.contactEmail],
+  );
   if (profile.attributes.length > 0) {
-    await tx.respondentAttribute.createMany({
-      data: profile.attributes.map((attribute) => ({
-        workspaceId: ctx.workspaceId,
-        respondentId: respondent.id,
-        fieldId: attribute.fieldId,
-        optionId: attribute.optionId,
-      })),
-    });
+    await sql(
+      `INSERT INTO respondent_attributes (workspace_id, respondent_id, field_id, option_id)
+       SELECT $1, $2, a.field_id, a.option_id FROM unnest($3::text[], $4::text[]) AS a(field_id, option_id)`,
+      [ctx.workspaceId, id, profile.attributes.map((attribute) => attribute.fieldId), profile.attributes.map((attribute) => attribute.optionId)],
+    );
   }
-  await recordAudit(tx, ctx, {
+  await recordAuditSql(sql, ctx, {
     action: "respondent.create",
     entityType: "Respondent",
-    entityId: respondent.id,
+    entityId: id,
     after: auditProfile({ ...profile, code }),
   });
-  return respondent;
+  return { id, code };
 }
 
 export async function createRespondent(ctx: WorkspaceContext, profile: RespondentProfileSchema) {
   try {
-    return await db.$transaction((tx) => insertRespondent(tx, ctx, profile));
+    return await sqlTransaction((sql) => insertRespondent(sql, ctx, profile));
   } catch (error) {
     if (isUniqueViolation(error)) throw codeTaken(profile.code ?? "");
     throw error;
@@ -487,7 +480,7 @@ export async function updateRespondent(ctx: WorkspaceContext, input: UpdateRespo
         },
       });
       if (!before) throw new UserError(NOT_FOUND, undefined, 404);
-      await checkAttributes(tx, ctx, input.attributes, new Set(before.attributes.map((attribute) => attribute.optionId)));
+      await checkAttributes(sqlInPrisma(tx), ctx, input.attributes, new Set(before.attributes.map((attribute) => attribute.optionId)));
       if (input.code !== before.code) {
         const clash = await tx.respondent.findFirst({
           where: { workspaceId: ctx.workspaceId, code: { equals: input.code, mode: "insensitive" }, id: { not: before.id } },

@@ -1,7 +1,8 @@
 // The analysis summaries and rollups are kept by database triggers. Whatever changes
 // interviews, observations, respondents or their attributes, (1) the stored rows equal a
-// recomputation from the base tables, and (2) the rollup path and the summary path give
-// the same statistics for every filter the rollups answer.
+// recomputation from the base tables, (2) the rollup path and the summary path give the
+// same statistics for every filter the rollups answer, and (3) folding the pending deltas
+// into the rollups (which also runs after every submission, concurrently) changes nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/db";
 import { actAs } from "@/tests/support/session";
@@ -41,6 +42,11 @@ describe("analysis summaries and rollups follow every change", () => {
       expect(fromRollups, JSON.stringify(filter)).toEqual(fromSummaries);
       results.push(fromRollups);
     }
+    // Folding the pending deltas into the rollups changes no figure.
+    await testDb().$queryRawUnsafe("SELECT cx_analysis_fold()");
+    expect(await findRollupMismatches(testDb(), { workspaceId: ctx.workspaceId })).toEqual([]);
+    const folded = await aggregateTouchpoints(ctx, map.map.id, { ...EMPTY_FILTER, ...filters.at(-1) }, touchpointIds);
+    expect({ ...folded, rows: [...folded.rows].sort((a, b) => a.touchpoint_id.localeCompare(b.touchpoint_id)) }).toEqual(results.at(-1));
     return results;
   }
 

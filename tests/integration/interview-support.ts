@@ -4,7 +4,7 @@ import { testDb } from "@/tests/support/db";
 import { createMapWithTouchpoints } from "@/tests/factories/map";
 import type { MapStatus } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "@/lib/action-result";
-import type { SubmitResult } from "@/lib/data/interviews";
+import type { SubmitResult } from "@/lib/data/interview-submission";
 import { POST as submissionRoute } from "@/app/api/w/[workspaceId]/interviews/[interviewId]/submission/route";
 
 export type TestMap = Awaited<ReturnType<typeof createMapWithTouchpoints>>;

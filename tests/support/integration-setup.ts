@@ -16,3 +16,11 @@ vi.mock("next/cache", () => ({
   updateTag: () => undefined,
   refresh: () => undefined,
 }));
+
+// Work scheduled to run after the response (folding analysis deltas) runs at once here.
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: (() => unknown) | Promise<unknown>) => {
+    void (typeof task === "function" ? task() : task);
+  },
+}));

@@ -1,8 +1,16 @@
--- The analysis data path: one summary row per submitted interview (analysis_interviews) and
--- per (interview, touchpoint) (analysis_touchpoints), carrying every filter dimension and the
--- sufficient statistics; and per-day rollups by one dimension at a time
--- (analysis_day_interviews, analysis_day_touchpoints) maintained by adding and subtracting
--- the changed interviews' summary rows. Replaces the per-(map, day) recomputation.
+-- The analysis data path (docs/decisions/2026-12-01-analysis-data-path.md):
+--
+-- - summaries: one row per submitted interview (analysis_interviews) and per (interview,
+--   touchpoint) (analysis_touchpoints), with every interview-level filter dimension and the
+--   sufficient statistics, written by triggers in the transaction that changes the interview;
+-- - rollups: the same statistics summed per map, day and ONE dimension value
+--   (analysis_day_interviews, analysis_day_touchpoints);
+-- - change logs (analysis_interview_changes, analysis_touchpoint_changes): every summary row
+--   added (+1) or removed (-1), appended by the same triggers and folded into the rollups by
+--   cx_analysis_fold(). Writers only append, so many interviewers on one map and day never
+--   wait on each other; readers add the few unfolded changes to the rollups.
+--
+-- Replaces the per-(map, day) rollups that were recomputed under a lock on every write.
 
 -- The old rollups and their triggers.
 DROP TRIGGER cx_rollup_observations_insert ON observations;
@@ -68,6 +76,61 @@ CREATE TABLE "analysis_touchpoints" (
     "feeling_in_love" INTEGER NOT NULL,
 
     CONSTRAINT "analysis_touchpoints_pkey" PRIMARY KEY ("interview_id","touchpoint_id")
+);
+
+-- CreateTable
+CREATE TABLE "analysis_interview_changes" (
+    "id" BIGSERIAL NOT NULL,
+    "sign" SMALLINT NOT NULL,
+    "interview_id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "map_id" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "interviewer_id" TEXT NOT NULL,
+    "respondent_id" TEXT,
+    "lifecycle_stage" TEXT NOT NULL,
+    "value_tier" TEXT NOT NULL,
+    "segment" TEXT NOT NULL,
+    "options" TEXT[],
+    "tags" BIGINT[],
+    "overall" SMALLINT,
+
+    CONSTRAINT "analysis_interview_changes_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "analysis_touchpoint_changes" (
+    "id" BIGSERIAL NOT NULL,
+    "sign" SMALLINT NOT NULL,
+    "interview_id" TEXT NOT NULL,
+    "touchpoint_id" TEXT NOT NULL,
+    "workspace_id" TEXT NOT NULL,
+    "map_id" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "interviewer_id" TEXT NOT NULL,
+    "respondent_id" TEXT,
+    "lifecycle_stage" TEXT NOT NULL,
+    "value_tier" TEXT NOT NULL,
+    "segment" TEXT NOT NULL,
+    "options" TEXT[],
+    "tags" BIGINT[],
+    "overall" SMALLINT,
+    "n" INTEGER NOT NULL,
+    "missed" INTEGER NOT NULL,
+    "met" INTEGER NOT NULL,
+    "exceeded" INTEGER NOT NULL,
+    "importance_sum" INTEGER NOT NULL,
+    "importance_sum_sq" INTEGER NOT NULL,
+    "missed_importance_sum" INTEGER NOT NULL,
+    "exceeded_importance_sum" INTEGER NOT NULL,
+    "feeling_hate" INTEGER NOT NULL,
+    "feeling_dislike" INTEGER NOT NULL,
+    "feeling_eh" INTEGER NOT NULL,
+    "feeling_like_a_lot" INTEGER NOT NULL,
+    "feeling_love" INTEGER NOT NULL,
+    "feeling_in_love" INTEGER NOT NULL,
+
+    CONSTRAINT "analysis_touchpoint_changes_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -162,32 +225,32 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   UNION ALL SELECT 'attr', option_id FROM unnest(coalesce(p_options, '{}')) AS option_id
 $$;
 
-CREATE FUNCTION cx_tags(p_map TEXT, p_lifecycle TEXT, p_tier TEXT, p_segment TEXT, p_interviewer TEXT, p_options TEXT[])
-RETURNS BIGINT[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT coalesce(array_agg(cx_tag(p_map, d.dim, d.value)), '{}')
-  FROM cx_dims(p_lifecycle, p_tier, p_segment, p_interviewer, p_options) d WHERE d.dim <> 'all'
-$$;
-
 -- What the summary rows of submitted interviews are, computed from the base tables. The
--- maintenance below inserts from these views; the verification compares with them.
+-- triggers insert from these views; the verification compares with them.
 CREATE VIEW cx_analysis_interviews_source AS
 SELECT i.id AS interview_id, i.workspace_id, i.map_id, i.conducted_on AS day, i.interviewer_id, i.respondent_id,
   coalesce(r.lifecycle_stage::text, '') AS lifecycle_stage,
   coalesce(r.value_tier::text, '') AS value_tier,
   coalesce(r.segment, '') AS segment,
   coalesce(a.options, '{}') AS options,
-  cx_tags(i.map_id, coalesce(r.lifecycle_stage::text, ''), coalesce(r.value_tier::text, ''), coalesce(r.segment, ''),
-          i.interviewer_id, coalesce(a.options, '{}')) AS tags,
+  -- cx_tag written out: a function call per row costs more than the rest of the row.
+  ARRAY[
+    hashtextextended(i.map_id || chr(31) || 'lifecycle' || chr(31) || coalesce(r.lifecycle_stage::text, ''), 0),
+    hashtextextended(i.map_id || chr(31) || 'tier' || chr(31) || coalesce(r.value_tier::text, ''), 0),
+    hashtextextended(i.map_id || chr(31) || 'segment' || chr(31) || coalesce(r.segment, ''), 0),
+    hashtextextended(i.map_id || chr(31) || 'interviewer' || chr(31) || i.interviewer_id, 0)
+  ] || coalesce(a.tags, '{}') AS tags,
   (array_position(enum_range(NULL::"Feeling"), i.overall_feeling))::smallint AS overall
 FROM interviews i
 LEFT JOIN respondents r ON r.id = i.respondent_id
 LEFT JOIN LATERAL (
-  SELECT array_agg(ra.option_id ORDER BY ra.option_id) AS options
+  SELECT array_agg(ra.option_id ORDER BY ra.option_id) AS options,
+    array_agg(hashtextextended(i.map_id || chr(31) || 'attr' || chr(31) || ra.option_id, 0) ORDER BY ra.option_id) AS tags
   FROM respondent_attributes ra WHERE ra.respondent_id = i.respondent_id
 ) a ON true
 WHERE i.status = 'SUBMITTED';
 
+-- Grouped by the summary row's key: the other columns of analysis_interviews depend on it.
 CREATE VIEW cx_analysis_touchpoints_source AS
 SELECT iv.interview_id, o.touchpoint_id, iv.workspace_id, iv.map_id, iv.day, iv.interviewer_id, iv.respondent_id,
   iv.lifecycle_stage, iv.value_tier, iv.segment, iv.options, iv.tags, iv.overall,
@@ -207,8 +270,7 @@ SELECT iv.interview_id, o.touchpoint_id, iv.workspace_id, iv.map_id, iv.day, iv.
   count(*) FILTER (WHERE o.feeling = 'IN_LOVE')::int AS feeling_in_love
 FROM analysis_interviews iv
 JOIN observations o ON o.interview_id = iv.interview_id
-GROUP BY iv.interview_id, o.touchpoint_id, iv.workspace_id, iv.map_id, iv.day, iv.interviewer_id, iv.respondent_id,
-  iv.lifecycle_stage, iv.value_tier, iv.segment, iv.options, iv.tags, iv.overall;
+GROUP BY iv.interview_id, o.touchpoint_id;
 
 -- The rollups as they follow from the summary rows.
 CREATE VIEW cx_analysis_day_interviews_source AS
@@ -219,35 +281,103 @@ GROUP BY s.workspace_id, s.map_id, d.dim, d.value, s.day;
 
 CREATE VIEW cx_analysis_day_touchpoints_source AS
 SELECT s.workspace_id, s.map_id, d.dim, d.value, s.day, s.touchpoint_id,
-  sum(s.n)::int AS n, count(*)::int AS interviews,
-  sum(s.missed)::int AS missed, sum(s.met)::int AS met, sum(s.exceeded)::int AS exceeded,
-  sum(s.importance_sum)::int AS importance_sum, sum(s.importance_sum_sq)::int AS importance_sum_sq,
-  sum(s.missed_importance_sum)::int AS missed_importance_sum, sum(s.exceeded_importance_sum)::int AS exceeded_importance_sum,
-  coalesce(sum(s.missed * s.overall), 0)::int AS missed_overall_sum,
-  coalesce(sum(s.missed) FILTER (WHERE s.overall IS NOT NULL), 0)::int AS missed_overall_n,
-  coalesce(sum(s.met * s.overall), 0)::int AS met_overall_sum,
-  coalesce(sum(s.met) FILTER (WHERE s.overall IS NOT NULL), 0)::int AS met_overall_n,
-  coalesce(sum(s.exceeded * s.overall), 0)::int AS exceeded_overall_sum,
-  coalesce(sum(s.exceeded) FILTER (WHERE s.overall IS NOT NULL), 0)::int AS exceeded_overall_n,
-  sum(s.feeling_hate)::int AS feeling_hate, sum(s.feeling_dislike)::int AS feeling_dislike, sum(s.feeling_eh)::int AS feeling_eh,
-  sum(s.feeling_like_a_lot)::int AS feeling_like_a_lot, sum(s.feeling_love)::int AS feeling_love,
+  sum(s.n)::int AS n,
+  sum(1)::int AS interviews,
+  sum(s.missed)::int AS missed,
+  sum(s.met)::int AS met,
+  sum(s.exceeded)::int AS exceeded,
+  sum(s.importance_sum)::int AS importance_sum,
+  sum(s.importance_sum_sq)::int AS importance_sum_sq,
+  sum(s.missed_importance_sum)::int AS missed_importance_sum,
+  sum(s.exceeded_importance_sum)::int AS exceeded_importance_sum,
+  sum(s.missed * coalesce(s.overall, 0))::int AS missed_overall_sum,
+  sum(CASE WHEN s.overall IS NULL THEN 0 ELSE s.missed END)::int AS missed_overall_n,
+  sum(s.met * coalesce(s.overall, 0))::int AS met_overall_sum,
+  sum(CASE WHEN s.overall IS NULL THEN 0 ELSE s.met END)::int AS met_overall_n,
+  sum(s.exceeded * coalesce(s.overall, 0))::int AS exceeded_overall_sum,
+  sum(CASE WHEN s.overall IS NULL THEN 0 ELSE s.exceeded END)::int AS exceeded_overall_n,
+  sum(s.feeling_hate)::int AS feeling_hate,
+  sum(s.feeling_dislike)::int AS feeling_dislike,
+  sum(s.feeling_eh)::int AS feeling_eh,
+  sum(s.feeling_like_a_lot)::int AS feeling_like_a_lot,
+  sum(s.feeling_love)::int AS feeling_love,
   sum(s.feeling_in_love)::int AS feeling_in_love
 FROM analysis_touchpoints s
 CROSS JOIN LATERAL cx_dims(s.lifecycle_stage, s.value_tier, s.segment, s.interviewer_id, s.options) d
 GROUP BY s.workspace_id, s.map_id, d.dim, d.value, s.day, s.touchpoint_id;
 
--- Brings the summary rows of the given interviews up to date and moves the rollups by the
--- difference: the old rows are subtracted, the new ones added, so no day is ever
--- recomputed. The interviews are locked first (in id order), so two refreshes of one
--- interview never interleave; rollup rows are upserted in key order, so concurrent writers
--- of the same day take their row locks in the same order and cannot deadlock each other.
+-- The rollups as a reader sees them: folded rows plus the changes not folded yet (what the
+-- verification compares with the sources; the app's queries read the two parts directly).
+CREATE VIEW cx_analysis_day_interviews_current AS
+SELECT workspace_id, map_id, dim, value, day, sum(interviews)::int AS interviews
+FROM (
+  SELECT workspace_id, map_id, dim, value, day, interviews FROM analysis_day_interviews
+  UNION ALL
+  SELECT m.workspace_id, m.map_id, d.dim, d.value, m.day, m.sign
+  FROM analysis_interview_changes m
+  CROSS JOIN LATERAL cx_dims(m.lifecycle_stage, m.value_tier, m.segment, m.interviewer_id, m.options) d
+) x
+GROUP BY workspace_id, map_id, dim, value, day;
+
+CREATE VIEW cx_analysis_day_touchpoints_current AS
+SELECT workspace_id, map_id, dim, value, day, touchpoint_id,
+  sum(n)::int AS n,
+  sum(interviews)::int AS interviews,
+  sum(missed)::int AS missed,
+  sum(met)::int AS met,
+  sum(exceeded)::int AS exceeded,
+  sum(importance_sum)::int AS importance_sum,
+  sum(importance_sum_sq)::int AS importance_sum_sq,
+  sum(missed_importance_sum)::int AS missed_importance_sum,
+  sum(exceeded_importance_sum)::int AS exceeded_importance_sum,
+  sum(missed_overall_sum)::int AS missed_overall_sum,
+  sum(missed_overall_n)::int AS missed_overall_n,
+  sum(met_overall_sum)::int AS met_overall_sum,
+  sum(met_overall_n)::int AS met_overall_n,
+  sum(exceeded_overall_sum)::int AS exceeded_overall_sum,
+  sum(exceeded_overall_n)::int AS exceeded_overall_n,
+  sum(feeling_hate)::int AS feeling_hate,
+  sum(feeling_dislike)::int AS feeling_dislike,
+  sum(feeling_eh)::int AS feeling_eh,
+  sum(feeling_like_a_lot)::int AS feeling_like_a_lot,
+  sum(feeling_love)::int AS feeling_love,
+  sum(feeling_in_love)::int AS feeling_in_love
+FROM (
+  SELECT workspace_id, map_id, dim, value, day, touchpoint_id, n, interviews, missed, met, exceeded, importance_sum, importance_sum_sq, missed_importance_sum, exceeded_importance_sum, missed_overall_sum, missed_overall_n, met_overall_sum, met_overall_n, exceeded_overall_sum, exceeded_overall_n, feeling_hate, feeling_dislike, feeling_eh, feeling_like_a_lot, feeling_love, feeling_in_love FROM analysis_day_touchpoints
+  UNION ALL
+  SELECT m.workspace_id, m.map_id, d.dim, d.value, m.day, m.touchpoint_id,
+    m.sign * m.n,
+    m.sign,
+    m.sign * m.missed,
+    m.sign * m.met,
+    m.sign * m.exceeded,
+    m.sign * m.importance_sum,
+    m.sign * m.importance_sum_sq,
+    m.sign * m.missed_importance_sum,
+    m.sign * m.exceeded_importance_sum,
+    m.sign * m.missed * coalesce(m.overall, 0),
+    CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.missed END,
+    m.sign * m.met * coalesce(m.overall, 0),
+    CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.met END,
+    m.sign * m.exceeded * coalesce(m.overall, 0),
+    CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.exceeded END,
+    m.sign * m.feeling_hate,
+    m.sign * m.feeling_dislike,
+    m.sign * m.feeling_eh,
+    m.sign * m.feeling_like_a_lot,
+    m.sign * m.feeling_love,
+    m.sign * m.feeling_in_love
+  FROM analysis_touchpoint_changes m
+  CROSS JOIN LATERAL cx_dims(m.lifecycle_stage, m.value_tier, m.segment, m.interviewer_id, m.options) d
+) x
+GROUP BY workspace_id, map_id, dim, value, day, touchpoint_id;
+
+-- Brings the summary rows of the given interviews up to date and logs what changed: every
+-- row removed with sign -1, every row added with sign +1. Nothing shared is updated in place,
+-- so concurrent submissions on the same map and day take no lock on common rows. The
+-- interviews are locked first (in id order), so two refreshes of one interview never interleave.
 CREATE FUNCTION cx_analysis_refresh(p_ids TEXT[]) RETURNS void
 LANGUAGE plpgsql AS $$
-DECLARE
-  old_interviews analysis_interviews[];
-  new_interviews analysis_interviews[];
-  old_touchpoints analysis_touchpoints[];
-  new_touchpoints analysis_touchpoints[];
 BEGIN
   IF p_ids IS NULL OR cardinality(p_ids) = 0 THEN
     RETURN;
@@ -255,54 +385,67 @@ BEGIN
   PERFORM 1 FROM interviews WHERE id = ANY(p_ids) ORDER BY id FOR NO KEY UPDATE;
 
   WITH gone AS (DELETE FROM analysis_touchpoints WHERE interview_id = ANY(p_ids) RETURNING *)
-  SELECT coalesce(array_agg(gone), '{}') INTO old_touchpoints FROM gone;
+  INSERT INTO analysis_touchpoint_changes (sign, interview_id, touchpoint_id, workspace_id, map_id, day, interviewer_id, respondent_id, lifecycle_stage, value_tier, segment, options, tags, overall, n, missed, met, exceeded, importance_sum, importance_sum_sq, missed_importance_sum, exceeded_importance_sum, feeling_hate, feeling_dislike, feeling_eh, feeling_like_a_lot, feeling_love, feeling_in_love)
+  SELECT -1, gone.interview_id, gone.touchpoint_id, gone.workspace_id, gone.map_id, gone.day, gone.interviewer_id, gone.respondent_id, gone.lifecycle_stage, gone.value_tier, gone.segment, gone.options, gone.tags, gone.overall, gone.n, gone.missed, gone.met, gone.exceeded, gone.importance_sum, gone.importance_sum_sq, gone.missed_importance_sum, gone.exceeded_importance_sum, gone.feeling_hate, gone.feeling_dislike, gone.feeling_eh, gone.feeling_like_a_lot, gone.feeling_love, gone.feeling_in_love FROM gone;
   WITH gone AS (DELETE FROM analysis_interviews WHERE interview_id = ANY(p_ids) RETURNING *)
-  SELECT coalesce(array_agg(gone), '{}') INTO old_interviews FROM gone;
+  INSERT INTO analysis_interview_changes (sign, interview_id, workspace_id, map_id, day, interviewer_id, respondent_id, lifecycle_stage, value_tier, segment, options, tags, overall)
+  SELECT -1, gone.interview_id, gone.workspace_id, gone.map_id, gone.day, gone.interviewer_id, gone.respondent_id, gone.lifecycle_stage, gone.value_tier, gone.segment, gone.options, gone.tags, gone.overall FROM gone;
 
   WITH added AS (
     INSERT INTO analysis_interviews SELECT * FROM cx_analysis_interviews_source WHERE interview_id = ANY(p_ids) RETURNING *
   )
-  SELECT coalesce(array_agg(added), '{}') INTO new_interviews FROM added;
-  IF cardinality(new_interviews) > 0 THEN
-    WITH added AS (
-      INSERT INTO analysis_touchpoints SELECT * FROM cx_analysis_touchpoints_source WHERE interview_id = ANY(p_ids) RETURNING *
-    )
-    SELECT coalesce(array_agg(added), '{}') INTO new_touchpoints FROM added;
-  ELSE
-    new_touchpoints := '{}';
-  END IF;
+  INSERT INTO analysis_interview_changes (sign, interview_id, workspace_id, map_id, day, interviewer_id, respondent_id, lifecycle_stage, value_tier, segment, options, tags, overall)
+  SELECT 1, added.interview_id, added.workspace_id, added.map_id, added.day, added.interviewer_id, added.respondent_id, added.lifecycle_stage, added.value_tier, added.segment, added.options, added.tags, added.overall FROM added;
+  WITH added AS (
+    INSERT INTO analysis_touchpoints SELECT * FROM cx_analysis_touchpoints_source WHERE interview_id = ANY(p_ids) RETURNING *
+  )
+  INSERT INTO analysis_touchpoint_changes (sign, interview_id, touchpoint_id, workspace_id, map_id, day, interviewer_id, respondent_id, lifecycle_stage, value_tier, segment, options, tags, overall, n, missed, met, exceeded, importance_sum, importance_sum_sq, missed_importance_sum, exceeded_importance_sum, feeling_hate, feeling_dislike, feeling_eh, feeling_like_a_lot, feeling_love, feeling_in_love)
+  SELECT 1, added.interview_id, added.touchpoint_id, added.workspace_id, added.map_id, added.day, added.interviewer_id, added.respondent_id, added.lifecycle_stage, added.value_tier, added.segment, added.options, added.tags, added.overall, added.n, added.missed, added.met, added.exceeded, added.importance_sum, added.importance_sum_sq, added.missed_importance_sum, added.exceeded_importance_sum, added.feeling_hate, added.feeling_dislike, added.feeling_eh, added.feeling_like_a_lot, added.feeling_love, added.feeling_in_love FROM added;
+END;
+$$;
 
-  IF cardinality(old_touchpoints) + cardinality(new_touchpoints) > 0 THEN
+-- Moves up to p_limit logged changes of each log into the rollups, in one short transaction;
+-- returns how many it moved. One folder at a time (the others return 0 at once); writers are
+-- never blocked, since they only append. Readers see the same sums before and after: one
+-- statement's snapshot holds either the changes or the rollup rows they went into.
+CREATE FUNCTION cx_analysis_fold(p_limit INTEGER DEFAULT 20000) RETURNS INTEGER
+LANGUAGE plpgsql AS $$
+DECLARE moved_touchpoints INTEGER; moved_interviews INTEGER;
+BEGIN
+  IF NOT pg_try_advisory_xact_lock(hashtextextended('cx_analysis_fold', 0)) THEN
+    RETURN 0;
+  END IF;
+  WITH moved AS (
+    DELETE FROM analysis_touchpoint_changes
+    WHERE id IN (SELECT id FROM analysis_touchpoint_changes ORDER BY id LIMIT p_limit)
+    RETURNING *
+  ), summed AS (
     INSERT INTO analysis_day_touchpoints AS t
-    SELECT c.workspace_id, c.map_id, d.dim, d.value, c.day, c.touchpoint_id,
-      sum(c.sign * c.n), sum(c.sign),
-      sum(c.sign * c.missed), sum(c.sign * c.met), sum(c.sign * c.exceeded),
-      sum(c.sign * c.importance_sum), sum(c.sign * c.importance_sum_sq),
-      sum(c.sign * c.missed_importance_sum), sum(c.sign * c.exceeded_importance_sum),
-      coalesce(sum(c.sign * c.missed * c.overall), 0), coalesce(sum(c.sign * c.missed) FILTER (WHERE c.overall IS NOT NULL), 0),
-      coalesce(sum(c.sign * c.met * c.overall), 0), coalesce(sum(c.sign * c.met) FILTER (WHERE c.overall IS NOT NULL), 0),
-      coalesce(sum(c.sign * c.exceeded * c.overall), 0), coalesce(sum(c.sign * c.exceeded) FILTER (WHERE c.overall IS NOT NULL), 0),
-      sum(c.sign * c.feeling_hate), sum(c.sign * c.feeling_dislike), sum(c.sign * c.feeling_eh),
-      sum(c.sign * c.feeling_like_a_lot), sum(c.sign * c.feeling_love), sum(c.sign * c.feeling_in_love)
-    FROM (
-      SELECT -1 AS sign, o.* FROM unnest(old_touchpoints) o
-      UNION ALL
-      SELECT 1 AS sign, n.* FROM unnest(new_touchpoints) n
-    ) c
-    CROSS JOIN LATERAL cx_dims(c.lifecycle_stage, c.value_tier, c.segment, c.interviewer_id, c.options) d
-    GROUP BY c.workspace_id, c.map_id, d.dim, d.value, c.day, c.touchpoint_id
-    -- A key whose contribution did not change is not touched (no needless row lock).
-    HAVING sum(c.sign) <> 0 OR sum(c.sign * c.n) <> 0 OR sum(c.sign * c.missed) <> 0 OR sum(c.sign * c.met) <> 0
-      OR sum(c.sign * c.exceeded) <> 0 OR sum(c.sign * c.importance_sum) <> 0 OR sum(c.sign * c.importance_sum_sq) <> 0
-      OR sum(c.sign * c.missed_importance_sum) <> 0 OR sum(c.sign * c.exceeded_importance_sum) <> 0
-      OR coalesce(sum(c.sign * c.missed * c.overall), 0) <> 0 OR coalesce(sum(c.sign * c.met * c.overall), 0) <> 0
-      OR coalesce(sum(c.sign * c.exceeded * c.overall), 0) <> 0
-      OR coalesce(sum(c.sign * c.missed) FILTER (WHERE c.overall IS NOT NULL), 0) <> 0
-      OR coalesce(sum(c.sign * c.met) FILTER (WHERE c.overall IS NOT NULL), 0) <> 0
-      OR coalesce(sum(c.sign * c.exceeded) FILTER (WHERE c.overall IS NOT NULL), 0) <> 0
-      OR sum(c.sign * c.feeling_hate) <> 0 OR sum(c.sign * c.feeling_dislike) <> 0 OR sum(c.sign * c.feeling_eh) <> 0
-      OR sum(c.sign * c.feeling_like_a_lot) <> 0 OR sum(c.sign * c.feeling_love) <> 0 OR sum(c.sign * c.feeling_in_love) <> 0
-    ORDER BY c.workspace_id, c.map_id, d.dim, d.value, c.day, c.touchpoint_id
+    SELECT m.workspace_id, m.map_id, d.dim, d.value, m.day, m.touchpoint_id,
+      sum(m.sign * m.n),
+      sum(m.sign),
+      sum(m.sign * m.missed),
+      sum(m.sign * m.met),
+      sum(m.sign * m.exceeded),
+      sum(m.sign * m.importance_sum),
+      sum(m.sign * m.importance_sum_sq),
+      sum(m.sign * m.missed_importance_sum),
+      sum(m.sign * m.exceeded_importance_sum),
+      sum(m.sign * m.missed * coalesce(m.overall, 0)),
+      sum(CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.missed END),
+      sum(m.sign * m.met * coalesce(m.overall, 0)),
+      sum(CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.met END),
+      sum(m.sign * m.exceeded * coalesce(m.overall, 0)),
+      sum(CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.exceeded END),
+      sum(m.sign * m.feeling_hate),
+      sum(m.sign * m.feeling_dislike),
+      sum(m.sign * m.feeling_eh),
+      sum(m.sign * m.feeling_like_a_lot),
+      sum(m.sign * m.feeling_love),
+      sum(m.sign * m.feeling_in_love)
+    FROM moved m
+    CROSS JOIN LATERAL cx_dims(m.lifecycle_stage, m.value_tier, m.segment, m.interviewer_id, m.options) d
+    GROUP BY m.workspace_id, m.map_id, d.dim, d.value, m.day, m.touchpoint_id
     ON CONFLICT (workspace_id, map_id, dim, value, day, touchpoint_id) DO UPDATE SET
       n = t.n + excluded.n,
       interviews = t.interviews + excluded.interviews,
@@ -324,23 +467,23 @@ BEGIN
       feeling_eh = t.feeling_eh + excluded.feeling_eh,
       feeling_like_a_lot = t.feeling_like_a_lot + excluded.feeling_like_a_lot,
       feeling_love = t.feeling_love + excluded.feeling_love,
-      feeling_in_love = t.feeling_in_love + excluded.feeling_in_love;
-  END IF;
-
-  IF cardinality(old_interviews) + cardinality(new_interviews) > 0 THEN
+      feeling_in_love = t.feeling_in_love + excluded.feeling_in_love
+  )
+  SELECT count(*) INTO moved_touchpoints FROM moved;
+  WITH moved AS (
+    DELETE FROM analysis_interview_changes
+    WHERE id IN (SELECT id FROM analysis_interview_changes ORDER BY id LIMIT p_limit)
+    RETURNING *
+  ), summed AS (
     INSERT INTO analysis_day_interviews AS t
-    SELECT c.workspace_id, c.map_id, d.dim, d.value, c.day, sum(c.sign)
-    FROM (
-      SELECT -1 AS sign, o.* FROM unnest(old_interviews) o
-      UNION ALL
-      SELECT 1 AS sign, n.* FROM unnest(new_interviews) n
-    ) c
-    CROSS JOIN LATERAL cx_dims(c.lifecycle_stage, c.value_tier, c.segment, c.interviewer_id, c.options) d
-    GROUP BY c.workspace_id, c.map_id, d.dim, d.value, c.day
-    HAVING sum(c.sign) <> 0
-    ORDER BY c.workspace_id, c.map_id, d.dim, d.value, c.day
-    ON CONFLICT (workspace_id, map_id, dim, value, day) DO UPDATE SET interviews = t.interviews + excluded.interviews;
-  END IF;
+    SELECT m.workspace_id, m.map_id, d.dim, d.value, m.day, sum(m.sign)
+    FROM moved m
+    CROSS JOIN LATERAL cx_dims(m.lifecycle_stage, m.value_tier, m.segment, m.interviewer_id, m.options) d
+    GROUP BY m.workspace_id, m.map_id, d.dim, d.value, m.day
+    ON CONFLICT (workspace_id, map_id, dim, value, day) DO UPDATE SET interviews = t.interviews + excluded.interviews
+  )
+  SELECT count(*) INTO moved_interviews FROM moved;
+  RETURN moved_touchpoints + moved_interviews;
 END;
 $$;
 
@@ -351,6 +494,8 @@ LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM analysis_day_touchpoints WHERE workspace_id = p_workspace AND map_id = p_map;
   DELETE FROM analysis_day_interviews WHERE workspace_id = p_workspace AND map_id = p_map;
+  DELETE FROM analysis_touchpoint_changes WHERE workspace_id = p_workspace AND map_id = p_map;
+  DELETE FROM analysis_interview_changes WHERE workspace_id = p_workspace AND map_id = p_map;
   DELETE FROM analysis_touchpoints WHERE workspace_id = p_workspace AND map_id = p_map;
   DELETE FROM analysis_interviews WHERE workspace_id = p_workspace AND map_id = p_map;
   INSERT INTO analysis_interviews SELECT * FROM cx_analysis_interviews_source WHERE workspace_id = p_workspace AND map_id = p_map;

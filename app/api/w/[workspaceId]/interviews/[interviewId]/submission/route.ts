@@ -5,8 +5,9 @@
 import { UserError, zodFieldErrors } from "@/lib/errors";
 import { jsonError, requireWorkspaceApi } from "@/lib/api";
 import { InterviewTargetSchema } from "@/lib/schemas/interview";
-import { checkedSubmission } from "@/lib/data/interview-submission";
-import { submitInterview } from "@/lib/data/interviews";
+import { after } from "next/server";
+import { checkedSubmission, submitInterview } from "@/lib/data/interview-submission";
+import { foldAnalysisDeltas } from "@/lib/data/analysis-fold";
 
 const MAX_BYTES = 512 * 1024;
 
@@ -30,6 +31,7 @@ export async function POST(request: Request, context: RouteContext<"/api/w/[work
   try {
     const { journey, data } = await checkedSubmission(guard.ctx, body, target.data.mapId);
     const result = await submitInterview(guard.ctx, journey, data);
+    after(() => foldAnalysisDeltas());
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof UserError) return jsonError(error.status, error.message, error.fieldErrors);

@@ -1,0 +1,32 @@
+import "server-only";
+import { sql } from "@/lib/db";
+
+// Writers append their changes to the analysis rollups as delta rows (no shared row is ever
+// locked by a submission); this moves them into the rollups. Readers sum both, so folding
+// changes no figure, only how many rows a read sums. Called after responses that wrote
+// interview data, at most once a second per server process, one process at a time.
+
+const MIN_INTERVAL_MS = 1000;
+let lastStarted = 0;
+let running: Promise<void> | null = null;
+
+/** Folds the pending deltas unless a fold ran in the last second; never throws. */
+export function foldAnalysisDeltas(now = Date.now()): Promise<void> {
+  if (running || now - lastStarted < MIN_INTERVAL_MS) return running ?? Promise.resolve();
+  lastStarted = now;
+  running = (async () => {
+    try {
+      // Bounded batches keep each fold transaction short; stop when a batch comes back small.
+      for (let batch = 0; batch < 20; batch += 1) {
+        const [row] = await sql<{ moved: number }>("SELECT cx_analysis_fold(20000) AS moved");
+        if (!row || row.moved < 20000) break;
+      }
+    } catch (error) {
+      // The deltas stay and are folded next time; the figures are right either way.
+      console.error("cxmap: folding the analysis deltas failed", error);
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
