@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUserId } from "@/lib/auth/session";
 import { resolveWorkspaceAccess, type WorkspaceContext } from "@/lib/workspace";
 import type { Permission } from "@/lib/permissions";
 import type { FieldErrors } from "@/lib/action-result";
@@ -18,9 +18,9 @@ export async function requireWorkspaceApi(
   workspaceId: string,
   permission: Permission,
 ): Promise<{ ctx: WorkspaceContext; response?: never } | { ctx?: never; response: NextResponse }> {
-  const user = await getSessionUser();
-  if (!user) return { response: jsonError(401, "Sign in to use this.") };
-  const ctx = await resolveWorkspaceAccess(user.id, workspaceId, permission);
+  const userId = await getSessionUserId();
+  if (!userId) return { response: jsonError(401, "Sign in to use this.") };
+  const ctx = await resolveWorkspaceAccess(userId, workspaceId, permission);
   if (!ctx) return { response: jsonError(404, "Not found.") };
   return { ctx };
 }

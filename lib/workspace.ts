@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { sql } from "@/lib/db";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser, getSessionUserId } from "@/lib/auth/session";
 import { can, type Permission, type Role } from "@/lib/permissions";
 
 /** Who is acting, in which workspace, with which role. Every data function takes it first. */
@@ -52,9 +52,10 @@ export async function resolveWorkspaceAccess(
  * the same not-found answer as a workspace that does not exist.
  */
 export async function requireWorkspace(workspaceId: string, permission: Permission): Promise<WorkspaceContext> {
-  const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
-  const ctx = await resolveWorkspaceAccess(user.id, workspaceId, permission);
+  // The membership query reads the user too: one query decides who and what.
+  const userId = await getSessionUserId();
+  if (!userId) redirect("/sign-in");
+  const ctx = await resolveWorkspaceAccess(userId, workspaceId, permission);
   if (!ctx) notFound();
   return ctx;
 }

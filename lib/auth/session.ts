@@ -1,17 +1,70 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { getServerSession } from "next-auth";
+import { hkdfSync } from "node:crypto";
+import { jwtDecrypt } from "jose";
 import { authOptions } from "@/lib/auth/options";
+import { env } from "@/lib/env";
 import { sql } from "@/lib/db";
 
 export type SessionUser = { id: string; email: string; name: string };
+
+// next-auth's session cookie (the __Secure- form when the site is served over https).
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+// The key next-auth encrypts session tokens with (HKDF of the secret, as next-auth/jwt derives
+// it), derived once per process rather than on every request.
+let sessionKey: { secret: string; key: Uint8Array } | undefined;
+function sessionKeyFor(secret: string): Uint8Array {
+  if (sessionKey?.secret !== secret) {
+    const key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    sessionKey = { secret, key };
+  }
+  return sessionKey.key;
+}
+
+/** The payload of a next-auth session token, or null when it is not one of ours or has expired. */
+async function decodeSessionToken(token: string, secret: string): Promise<{ sub?: unknown } | null> {
+  try {
+    return (await jwtDecrypt(token, sessionKeyFor(secret), { clockTolerance: 15 })).payload;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The id in the session token. The token is only decrypted and checked here: unlike
+ * getServerSession, nothing is re-encrypted or written back, which on every request (every
+ * submitted interview) cost more CPU than the request's own work. A token split into several
+ * cookies (very large sessions) is left to next-auth.
+ */
+async function sessionUserId(): Promise<string | null> {
+  const jar = await cookies();
+  const cookie = SESSION_COOKIES.map((name) => jar.get(name)).find(Boolean);
+  if (!cookie) {
+    if (jar.getAll().some((entry) => entry.name.includes("next-auth.session-token."))) {
+      const session = await getServerSession(authOptions);
+      return (session?.user as { id?: string } | undefined)?.id ?? null;
+    }
+    return null;
+  }
+  const secret = env.NEXTAUTH_SECRET;
+  if (!secret) return null;
+  const token = await decodeSessionToken(cookie.value, secret);
+  return typeof token?.sub === "string" ? token.sub : null;
+}
+
+/** The signed-in user's id, checked against nothing but the token (the guard reads the membership). */
+export async function getSessionUserId(): Promise<string | null> {
+  return sessionUserId();
+}
 
 /**
  * The signed-in user, read from the database on every call: a session token alone is
  * never trusted for who someone is now.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   const [user] = await sql<SessionUser>("SELECT id, email, name FROM users WHERE id = $1", [id]);
   return user ?? null;

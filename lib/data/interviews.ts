@@ -44,50 +44,54 @@ export async function getCaptureJourney(
   mapId: string,
   { interviewId }: { interviewId?: string } = {},
 ): Promise<CaptureJourney | null> {
-  // Plain SQL: every submission loads its map's journey to check the answers against it.
-  const [[map], recorded] = await Promise.all([
-    sql<CaptureJourney["map"]>("SELECT id, name, status::text AS status FROM maps WHERE id = $1 AND workspace_id = $2", [
-      mapId,
-      ctx.workspaceId,
-    ]),
-    interviewId
-      ? sql<{ touchpoint_id: string; expectation_id: string }>(
-          "SELECT touchpoint_id, expectation_id FROM observations WHERE workspace_id = $1 AND map_id = $2 AND interview_id = $3",
-          [ctx.workspaceId, mapId, interviewId],
-        )
-      : Promise.resolve([]),
-  ]);
-  if (!map) return null;
+  // Plain SQL, one round trip: every submission loads its map's journey to check the answers against it.
+  const recorded = interviewId
+    ? await sql<{ touchpoint_id: string; expectation_id: string }>(
+        "SELECT touchpoint_id, expectation_id FROM observations WHERE workspace_id = $1 AND map_id = $2 AND interview_id = $3",
+        [ctx.workspaceId, mapId, interviewId],
+      )
+    : [];
   const recordedTouchpoints = [...new Set(recorded.map((row) => row.touchpoint_id))];
   const recordedExpectations = [...new Set(recorded.map((row) => row.expectation_id))];
-  const rows = await sql<{
-    id: string;
-    name: string;
-    description: string;
-    prompt: string;
-    moment_of_truth: boolean;
-    archived: boolean;
-    stage_name: string;
-    channel_name: string;
-    expectations: { id: string; text: string; kind: "LISTED" | "VOLUNTEERED" }[];
+  const [found] = await sql<{
+    map: CaptureJourney["map"];
+    touchpoints: {
+      id: string;
+      name: string;
+      description: string;
+      prompt: string;
+      moment_of_truth: boolean;
+      archived: boolean;
+      stage_name: string;
+      channel_name: string;
+      expectations: { id: string; text: string; kind: "LISTED" | "VOLUNTEERED" }[];
+    }[];
   }>(
-    `SELECT t.id, t.name, t.description, t.prompt, t.moment_of_truth,
-       (t.archived_at IS NOT NULL OR s.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived,
-       s.name AS stage_name, c.name AS channel_name,
+    `SELECT json_build_object('id', m.id, 'name', m.name, 'status', m.status) AS map,
        coalesce((
-         SELECT json_agg(json_build_object('id', e.id, 'text', e.text, 'kind', e.kind) ORDER BY e.position, e.created_at)
-         FROM expectations e
-         WHERE e.touchpoint_id = t.id AND e.workspace_id = $1
-           AND ((e.archived_at IS NULL AND e.kind = 'LISTED') OR e.id = ANY($4::text[]))
-       ), '[]') AS expectations
-     FROM touchpoints t
-     JOIN stages s ON s.id = t.stage_id
-     JOIN channels c ON c.id = t.channel_id
-     WHERE t.workspace_id = $1 AND t.map_id = $2
-       AND ((t.archived_at IS NULL AND s.archived_at IS NULL AND c.archived_at IS NULL) OR t.id = ANY($3::text[]))
-     ORDER BY s.position, c.position, t.position`,
+         SELECT json_agg(json_build_object(
+             'id', t.id, 'name', t.name, 'description', t.description, 'prompt', t.prompt,
+             'moment_of_truth', t.moment_of_truth,
+             'archived', t.archived_at IS NOT NULL OR s.archived_at IS NOT NULL OR c.archived_at IS NOT NULL,
+             'stage_name', s.name, 'channel_name', c.name,
+             'expectations', coalesce((
+               SELECT json_agg(json_build_object('id', e.id, 'text', e.text, 'kind', e.kind) ORDER BY e.position, e.created_at)
+               FROM expectations e
+               WHERE e.touchpoint_id = t.id AND e.workspace_id = $1
+                 AND ((e.archived_at IS NULL AND e.kind = 'LISTED') OR e.id = ANY($4::text[]))
+             ), '[]'::json)
+           ) ORDER BY s.position, c.position, t.position)
+         FROM touchpoints t
+         JOIN stages s ON s.id = t.stage_id
+         JOIN channels c ON c.id = t.channel_id
+         WHERE t.workspace_id = $1 AND t.map_id = m.id
+           AND ((t.archived_at IS NULL AND s.archived_at IS NULL AND c.archived_at IS NULL) OR t.id = ANY($3::text[]))
+       ), '[]'::json) AS touchpoints
+     FROM maps m WHERE m.id = $2 AND m.workspace_id = $1`,
     [ctx.workspaceId, mapId, recordedTouchpoints, recordedExpectations],
   );
+  if (!found) return null;
+  const { map, touchpoints: rows } = found;
   return {
     map,
     touchpoints: rows.map((row) => ({

@@ -12,6 +12,7 @@
 // own server on port 3310, built into .next-bench (`--build` rebuilds it).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -33,11 +34,14 @@ const { values: options } = parseArgs({
     write: { type: "boolean", default: false },
     // Also list the statements PostgreSQL spent most time on (pg_stat_statements).
     statements: { type: "boolean", default: false },
+    // Write a CPU profile of the server to .data/bench-submit/profile (open it in Chrome's DevTools).
+    profile: { type: "boolean", default: false },
   },
 });
 const CLIENTS = Number(options.clients);
 const SECONDS = Number(options.seconds);
 const WINDOW_MS = 10_000;
+const WARMUP_SECONDS = 10;
 const PORT = 3310;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST_DIR = ".next-bench";
@@ -114,7 +118,8 @@ if (options.build || !existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, CXMAP_DIST_DIR: DIST_DIR } });
   if (build.status !== 0) throw new Error("next build failed");
 }
-const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+const profileArgs = options.profile ? ["--cpu-prof", `--cpu-prof-dir=${DATA_DIR}/profile`] : [];
+const server: ChildProcess = spawn(process.execPath, [...profileArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
   stdio: ["ignore", "ignore", "inherit"],
   env: {
     ...process.env,
@@ -194,61 +199,88 @@ function interview() {
 }
 
 const cookies = await Promise.all(interviewers.map((user) => signIn(user.email)));
-log(`${CLIENTS} interviewers signed in; warming up...`);
-for (const cookie of cookies.slice(0, 2)) {
-  for (let index = 0; index < 5; index++) {
-    const body = interview();
-    await fetch(`${BASE}/api/w/${DEMO_WORKSPACE_ID}/interviews/${body.id}/submission`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Cookie: cookie },
-      body: JSON.stringify(body),
-    });
-  }
+// Plain node:http with keep-alive: the load generator shares the machine's two cores with
+// the server and the database, so it should spend as little of them as it can.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+function post(path: string, cookie: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${BASE}${path}`,
+      {
+        method: "POST",
+        agent,
+        timeout: 30_000,
+        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), Cookie: cookie },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        response.on("error", reject);
+      },
+    );
+    request.on("timeout", () => request.destroy(new Error("timed out after 30 s")));
+    request.on("error", reject);
+    request.end(body);
+  });
 }
-const warmedUp = new Set((await prisma.interview.findMany({ where: { workspaceId: DEMO_WORKSPACE_ID, conductedOn: new Date(`${today}T00:00:00Z`) }, select: { id: true } })).map((row) => row.id));
+
+type Outcome = { id: string; observations: number; startedAt: number; ms: number; status: number; acknowledged: boolean; error?: string };
+
+/** Every client submits back to back until the deadline; returns what each request got. */
+async function load(seconds: number): Promise<{ outcomes: Outcome[]; began: number }> {
+  const outcomes: Outcome[] = [];
+  const began = performance.now();
+  const deadline = began + seconds * 1000;
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      while (performance.now() < deadline) {
+        const body = interview();
+        const observations = body.answers.reduce((sum, answer) => sum + answer.ratings.length, 0);
+        const startedAt = performance.now();
+        try {
+          const response = await post(`/api/w/${DEMO_WORKSPACE_ID}/interviews/${body.id}/submission`, cookie, JSON.stringify(body));
+          const answer = JSON.parse(response.text) as { alreadySubmitted?: boolean; error?: string };
+          outcomes.push({
+            id: body.id,
+            observations,
+            startedAt: startedAt - began,
+            ms: performance.now() - startedAt,
+            status: response.status,
+            acknowledged: response.status === 200 && answer.alreadySubmitted === false,
+            error: answer.error,
+          });
+        } catch (error) {
+          outcomes.push({ id: body.id, observations, startedAt: startedAt - began, ms: performance.now() - startedAt, status: 0, acknowledged: false, error: String(error) });
+        }
+      }
+    }),
+  );
+  return { outcomes, began };
+}
+
+// Warm-up: the same load for a while, so the measurement sees a server whose code is compiled
+// and whose connections are open, as on any day after the first minute.
+log(`${CLIENTS} interviewers signed in; warming up for ${WARMUP_SECONDS} s...`);
+await load(WARMUP_SECONDS);
+await new Promise((resolve) => setTimeout(resolve, 2000));
+// What is stored for today before the measurement (the demo's and the warm-up's interviews).
+const storedBefore = new Set(
+  (await prisma.interview.findMany({ where: { workspaceId: DEMO_WORKSPACE_ID, conductedOn: new Date(`${today}T00:00:00Z`) }, select: { id: true } })).map(
+    (row) => row.id,
+  ),
+);
 
 if (options.statements) {
   await prisma.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
   await prisma.$executeRawUnsafe("SELECT pg_stat_statements_reset()");
 }
 
-type Outcome = { id: string; observations: number; startedAt: number; ms: number; status: number; acknowledged: boolean; error?: string };
-const outcomes: Outcome[] = [];
 const nodeCpuBefore = processTreeCpu(server.pid!);
 const pgCpuBefore = processTreeCpu(postmasterPid);
 const clientCpuBefore = process.cpuUsage();
-const began = performance.now();
-const deadline = began + SECONDS * 1000;
 log(`${CLIENTS} clients submitting for ${SECONDS} s...`);
-await Promise.all(
-  cookies.map(async (cookie) => {
-    while (performance.now() < deadline) {
-      const body = interview();
-      const observations = body.answers.reduce((sum, answer) => sum + answer.ratings.length, 0);
-      const startedAt = performance.now();
-      try {
-        const response = await fetch(`${BASE}/api/w/${DEMO_WORKSPACE_ID}/interviews/${body.id}/submission`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Cookie: cookie },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(30_000),
-        });
-        const answer = (await response.json()) as { alreadySubmitted?: boolean; error?: string };
-        outcomes.push({
-          id: body.id,
-          observations,
-          startedAt: startedAt - began,
-          ms: performance.now() - startedAt,
-          status: response.status,
-          acknowledged: response.ok && answer.alreadySubmitted === false,
-          error: answer.error,
-        });
-      } catch (error) {
-        outcomes.push({ id: body.id, observations, startedAt: startedAt - began, ms: performance.now() - startedAt, status: 0, acknowledged: false, error: String(error) });
-      }
-    }
-  }),
-);
+const { outcomes, began } = await load(SECONDS);
 const elapsed = (performance.now() - began) / 1000;
 const nodeCpu = processTreeCpu(server.pid!) - nodeCpuBefore;
 const pgCpu = processTreeCpu(postmasterPid) - pgCpuBefore;
@@ -258,7 +290,7 @@ const clientCpu = process.cpuUsage(clientCpuBefore);
 const acknowledged = outcomes.filter((outcome) => outcome.acknowledged);
 const failed = outcomes.filter((outcome) => !outcome.acknowledged);
 const storedToday = await prisma.interview.findMany({
-  where: { workspaceId: DEMO_WORKSPACE_ID, conductedOn: new Date(`${today}T00:00:00Z`), status: "SUBMITTED", id: { notIn: [...warmedUp] } },
+  where: { workspaceId: DEMO_WORKSPACE_ID, conductedOn: new Date(`${today}T00:00:00Z`), status: "SUBMITTED", id: { notIn: [...storedBefore] } },
   select: { id: true, _count: { select: { observations: true } } },
 });
 const stored = new Map(storedToday.map((row) => [row.id, row._count.observations]));
@@ -337,7 +369,8 @@ if (options.write) {
   log("wrote docs/benchmarks.md");
 }
 
-server.kill("SIGTERM");
+server.kill(options.profile ? "SIGINT" : "SIGTERM");
+if (options.profile) await new Promise((resolve) => server.once("exit", resolve));
 await prisma.$disconnect();
 await embedded.stop();
 process.exit(failed.length > 0 || lost > 0 || mismatches.length > 0 ? 1 : 0);

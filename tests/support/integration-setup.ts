@@ -6,9 +6,10 @@ import { inject, vi } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789";
 
-vi.mock("@/lib/auth/session", () => ({
-  getSessionUser: async () => (globalThis as { __cxmapSessionUser?: unknown }).__cxmapSessionUser ?? null,
-}));
+vi.mock("@/lib/auth/session", () => {
+  const user = () => (globalThis as { __cxmapSessionUser?: { id: string } | null }).__cxmapSessionUser ?? null;
+  return { getSessionUser: async () => user(), getSessionUserId: async () => user()?.id ?? null };
+});
 
 vi.mock("next/cache", () => ({
   revalidatePath: () => undefined,

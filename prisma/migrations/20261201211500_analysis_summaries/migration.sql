@@ -27,6 +27,12 @@ DROP FUNCTION cx_refresh_map_day(TEXT, TEXT, DATE);
 DROP TABLE "touchpoint_day_stats";
 DROP TABLE "map_day_interviews";
 
+-- Observations keep workspace_id and map_id without foreign keys: the interview's key already
+-- ties each row to its interview (see schema.prisma), and these two checks ran 40 times per
+-- submission against the one workspace row that every concurrent submission shares.
+ALTER TABLE "observations" DROP CONSTRAINT "observations_workspace_id_fkey";
+ALTER TABLE "observations" DROP CONSTRAINT "observations_map_id_fkey";
+
 -- CreateTable
 CREATE TABLE "analysis_interviews" (
     "interview_id" TEXT NOT NULL,
@@ -182,9 +188,6 @@ CREATE TABLE "analysis_day_touchpoints" (
 CREATE INDEX "analysis_interviews_workspace_id_map_id_day_idx" ON "analysis_interviews"("workspace_id", "map_id", "day");
 
 -- CreateIndex
-CREATE INDEX "analysis_interviews_respondent_id_idx" ON "analysis_interviews"("respondent_id");
-
--- CreateIndex
 CREATE INDEX "analysis_interviews_tags_idx" ON "analysis_interviews" USING GIN ("tags");
 
 -- CreateIndex
@@ -193,10 +196,9 @@ CREATE INDEX "analysis_touchpoints_workspace_id_map_id_day_idx" ON "analysis_tou
 -- CreateIndex
 CREATE INDEX "analysis_touchpoints_tags_idx" ON "analysis_touchpoints" USING GIN ("tags");
 
--- Immediate GIN maintenance: a submit pays a few index entries now rather than an occasional
--- flush of the pending list, which would be one slow submit among many fast ones.
-ALTER INDEX "analysis_interviews_tags_idx" SET (fastupdate = off);
-ALTER INDEX "analysis_touchpoints_tags_idx" SET (fastupdate = off);
+-- The GIN indexes keep fastupdate (a submission appends its tags to the index's pending list,
+-- several times cheaper than inserting them), and cx_analysis_fold() merges the pending list
+-- every second or so, so no submission ever pays for a large merge.
 
 -- A filter value as a tag: a 64-bit hash of (map, dimension, value). Tags only narrow the
 -- rows through the GIN indexes; queries always re-check the dimension columns themselves.
@@ -483,6 +485,8 @@ BEGIN
     ON CONFLICT (workspace_id, map_id, dim, value, day) DO UPDATE SET interviews = t.interviews + excluded.interviews
   )
   SELECT count(*) INTO moved_interviews FROM moved;
+  PERFORM gin_clean_pending_list('analysis_touchpoints_tags_idx');
+  PERFORM gin_clean_pending_list('analysis_interviews_tags_idx');
   RETURN moved_touchpoints + moved_interviews;
 END;
 $$;
@@ -505,12 +509,95 @@ BEGIN
 END;
 $$;
 
+-- Submits a checked interview in one call, so a submission costs the app one round trip.
+-- The app has already checked every answer against the map and the interviewer's right to
+-- record, and (for a new respondent) created the respondent in the same transaction. Returns
+-- 'submitted', or 'already_submitted' for a retry of one that went through (nothing changes).
+-- Anything else raises 'cx:<reason>' and so changes nothing: not_found (not this workspace's,
+-- or another interviewer's), void, other_map, map_not_active, respondent_not_found,
+-- respondent_archived. Idempotent on the interview id: the row is inserted if missing and
+-- locked, so of two concurrent submissions one writes and the other finds it submitted. The
+-- analysis summaries are refreshed once, at the end, rather than by each statement's trigger.
+CREATE FUNCTION cx_submit_interview(
+  p_id TEXT, p_workspace TEXT, p_map TEXT, p_map_active BOOLEAN, p_user TEXT, p_day DATE, p_mode TEXT,
+  p_respondent TEXT, p_overall TEXT, p_notes TEXT,
+  p_touchpoints TEXT[], p_expectations TEXT[], p_outcomes TEXT[], p_importance SMALLINT[], p_feelings TEXT[], p_comments TEXT[],
+  p_new_expectations TEXT[], p_new_touchpoints TEXT[], p_new_texts TEXT[],
+  p_audit_id TEXT, p_audit JSONB
+) RETURNS TEXT
+LANGUAGE plpgsql AS $$
+DECLARE
+  fresh BOOLEAN;
+  existing RECORD;
+  respondent_archived BOOLEAN;
+BEGIN
+  INSERT INTO interviews (id, workspace_id, map_id, interviewer_id, conducted_on, mode, status, updated_at)
+  VALUES (p_id, p_workspace, p_map, p_user, p_day, p_mode::"InterviewMode", 'DRAFT', now())
+  ON CONFLICT (id) DO NOTHING;
+  fresh := FOUND;
+  IF NOT fresh THEN
+    -- A draft saved earlier, or the same interview submitted before (a retry, a second tab).
+    SELECT map_id, interviewer_id, status INTO existing FROM interviews WHERE id = p_id AND workspace_id = p_workspace FOR UPDATE;
+    IF NOT FOUND OR existing.interviewer_id <> p_user THEN
+      RAISE EXCEPTION 'cx:not_found';
+    ELSIF existing.status = 'SUBMITTED' THEN
+      RETURN 'already_submitted';
+    ELSIF existing.status = 'VOID' THEN
+      RAISE EXCEPTION 'cx:void';
+    ELSIF existing.map_id <> p_map THEN
+      RAISE EXCEPTION 'cx:other_map';
+    END IF;
+  END IF;
+  -- After the status, so that a retry of a submission that went through still hears "submitted".
+  IF NOT p_map_active THEN
+    RAISE EXCEPTION 'cx:map_not_active';
+  END IF;
+  SELECT archived_at IS NOT NULL INTO respondent_archived FROM respondents WHERE id = p_respondent AND workspace_id = p_workspace;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'cx:respondent_not_found';
+  ELSIF respondent_archived THEN
+    RAISE EXCEPTION 'cx:respondent_archived';
+  END IF;
+
+  PERFORM set_config('cxmap.analysis_deferred', 'on', true);
+  -- A draft may hold provisional observations (e.g. from an import): the submission replaces them.
+  IF NOT fresh THEN
+    DELETE FROM observations WHERE interview_id = p_id AND workspace_id = p_workspace;
+  END IF;
+  -- Unlisted expectations the customer volunteered, after the touchpoint's last position.
+  IF cardinality(p_new_expectations) > 0 THEN
+    INSERT INTO expectations (id, workspace_id, map_id, touchpoint_id, text, kind, position, created_by_id)
+    SELECT e.id, p_workspace, p_map, e.touchpoint_id, e.text, 'VOLUNTEERED',
+      coalesce((SELECT max(x.position) FROM expectations x WHERE x.workspace_id = p_workspace AND x.touchpoint_id = e.touchpoint_id), -1)
+        + row_number() OVER (PARTITION BY e.touchpoint_id ORDER BY e.number),
+      p_user
+    FROM unnest(p_new_expectations, p_new_touchpoints, p_new_texts) WITH ORDINALITY AS e(id, touchpoint_id, text, number);
+  END IF;
+  INSERT INTO observations (workspace_id, map_id, interview_id, touchpoint_id, expectation_id, outcome, importance, feeling, comment)
+  SELECT p_workspace, p_map, p_id, o.touchpoint_id, o.expectation_id, o.outcome::"Outcome", o.importance, o.feeling::"Feeling", o.comment
+  FROM unnest(p_touchpoints, p_expectations, p_outcomes, p_importance, p_feelings, p_comments)
+    AS o(touchpoint_id, expectation_id, outcome, importance, feeling, comment);
+  INSERT INTO audit_log (id, workspace_id, actor_id, action, entity_type, entity_id, after)
+  VALUES (p_audit_id, p_workspace, p_user, 'interview.submit', 'Interview', p_id, p_audit || jsonb_build_object('respondentId', p_respondent));
+  UPDATE interviews SET status = 'SUBMITTED', submitted_at = now(), respondent_id = p_respondent, conducted_on = p_day,
+    mode = p_mode::"InterviewMode", overall_feeling = p_overall::"Feeling", notes = p_notes, draft = NULL, updated_at = now()
+  WHERE id = p_id;
+  PERFORM set_config('cxmap.analysis_deferred', 'off', true);
+  PERFORM cx_analysis_refresh(ARRAY[p_id]);
+  RETURN 'submitted';
+END;
+$$;
+
 -- Triggers: every write path (capture, correction, void and restore, merges of volunteered
 -- expectations, respondent edits, imports, generators) keeps the summaries exact. Each
--- statement refreshes exactly the submitted interviews it touched.
+-- statement refreshes exactly the submitted interviews it touched; a transaction that
+-- refreshes them itself at the end (cx_submit_interview) sets cxmap.analysis_deferred.
 CREATE FUNCTION cx_analysis_observations() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('cxmap.analysis_deferred', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM cx_analysis_refresh(ARRAY(
       SELECT DISTINCT c.interview_id FROM changed_new c JOIN interviews i ON i.id = c.interview_id WHERE i.status = 'SUBMITTED'));
@@ -538,6 +625,9 @@ CREATE TRIGGER cx_analysis_observations_delete AFTER DELETE ON observations
 CREATE FUNCTION cx_analysis_interviews() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('cxmap.analysis_deferred', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP = 'INSERT' THEN
     PERFORM cx_analysis_refresh(ARRAY(SELECT id FROM changed_new WHERE status = 'SUBMITTED'));
   ELSE
