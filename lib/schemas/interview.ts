@@ -340,18 +340,39 @@ export function findProblems(
   return problems;
 }
 
+// One instance for every submission: zod compiles a parser for a schema the first time it is
+// used, so a schema built per request would be compiled per request.
+const SubmissionFields = z.object(interviewFields);
+
 /**
- * The schema a submission (or a correction) must pass, for one map. The server builds it
- * from the map it loaded for this workspace, so ids from elsewhere never pass.
+ * The check a submission (or a correction) must pass, for one map: the fields, then every
+ * answer against the map the server loaded for this workspace, so ids from elsewhere never
+ * pass. Shaped like a zod schema (`safeParse`, `parse`), with the map's problems as issues.
  */
 export function interviewSubmissionSchema(journey: JourneyForCheck, options: { latestDate?: string } = {}) {
-  return z.object(interviewFields).superRefine((data, context) => {
-    for (const problem of findProblems(journey, data, options)) {
-      context.addIssue({ code: "custom", message: problem.message, path: problem.path.split(".") });
-    }
-  });
+  const safeParse = (input: unknown): z.ZodSafeParseResult<z.infer<typeof SubmissionFields>> => {
+    const parsed = SubmissionFields.safeParse(input);
+    if (!parsed.success) return parsed;
+    const problems = findProblems(journey, parsed.data, options);
+    if (problems.length === 0) return parsed;
+    return {
+      success: false,
+      error: new z.ZodError(
+        problems.map((problem) => ({ code: "custom" as const, message: problem.message, path: problem.path.split("."), input: undefined })),
+      ) as z.ZodError<z.infer<typeof SubmissionFields>>,
+    };
+  };
+  return {
+    safeParse,
+    parse(input: unknown) {
+      const result = safeParse(input);
+      if (!result.success) throw result.error;
+      return result.data;
+    },
+  };
 }
-export type InterviewSubmission = z.infer<ReturnType<typeof interviewSubmissionSchema>>;
+export type InterviewSubmission = z.infer<typeof SubmissionFields>;
+
 
 export type ObservationRow = {
   touchpointId: string;
