@@ -53,49 +53,54 @@ export async function getCaptureJourney(
     : [];
   const recordedTouchpoints = [...new Set(recorded.map((row) => row.touchpoint_id))];
   const recordedExpectations = [...new Set(recorded.map((row) => row.expectation_id))];
-  const [found] = await sql<{
-    map: CaptureJourney["map"];
-    touchpoints: {
-      id: string;
-      name: string;
-      description: string;
-      prompt: string;
-      moment_of_truth: boolean;
-      archived: boolean;
-      stage_name: string;
-      channel_name: string;
-      expectations: { id: string; text: string; kind: "LISTED" | "VOLUNTEERED" }[];
-    }[];
+  // Flat rows (a touchpoint per expectation, the map on each), assembled here: building the
+  // JSON in PostgreSQL cost it more than the rest of a submission's reads.
+  const rows = await sql<{
+    map_name: string;
+    map_status: CaptureJourney["map"]["status"];
+    id: string | null;
+    name: string;
+    description: string;
+    prompt: string;
+    moment_of_truth: boolean;
+    archived: boolean;
+    stage_name: string;
+    channel_name: string;
+    expectation_id: string | null;
+    expectation_text: string;
+    expectation_kind: "LISTED" | "VOLUNTEERED";
   }>(
-    `SELECT json_build_object('id', m.id, 'name', m.name, 'status', m.status) AS map,
-       coalesce((
-         SELECT json_agg(json_build_object(
-             'id', t.id, 'name', t.name, 'description', t.description, 'prompt', t.prompt,
-             'moment_of_truth', t.moment_of_truth,
-             'archived', t.archived_at IS NOT NULL OR s.archived_at IS NOT NULL OR c.archived_at IS NOT NULL,
-             'stage_name', s.name, 'channel_name', c.name,
-             'expectations', coalesce((
-               SELECT json_agg(json_build_object('id', e.id, 'text', e.text, 'kind', e.kind) ORDER BY e.position, e.created_at)
-               FROM expectations e
-               WHERE e.touchpoint_id = t.id AND e.workspace_id = $1
-                 AND ((e.archived_at IS NULL AND e.kind = 'LISTED') OR e.id = ANY($4::text[]))
-             ), '[]'::json)
-           ) ORDER BY s.position, c.position, t.position)
-         FROM touchpoints t
-         JOIN stages s ON s.id = t.stage_id
-         JOIN channels c ON c.id = t.channel_id
-         WHERE t.workspace_id = $1 AND t.map_id = m.id
-           AND ((t.archived_at IS NULL AND s.archived_at IS NULL AND c.archived_at IS NULL) OR t.id = ANY($3::text[]))
-       ), '[]'::json) AS touchpoints
-     FROM maps m WHERE m.id = $2 AND m.workspace_id = $1`,
+    `SELECT m.name AS map_name, m.status::text AS map_status,
+       t.id, t.name, t.description, t.prompt, t.moment_of_truth,
+       (t.archived_at IS NOT NULL OR s.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived,
+       s.name AS stage_name, c.name AS channel_name,
+       e.id AS expectation_id, e.text AS expectation_text, e.kind::text AS expectation_kind
+     FROM maps m
+     LEFT JOIN (touchpoints t
+       JOIN stages s ON s.id = t.stage_id
+       JOIN channels c ON c.id = t.channel_id)
+       ON t.map_id = m.id AND t.workspace_id = $1
+         AND ((t.archived_at IS NULL AND s.archived_at IS NULL AND c.archived_at IS NULL) OR t.id = ANY($3::text[]))
+     LEFT JOIN expectations e ON e.touchpoint_id = t.id AND e.workspace_id = $1
+       AND ((e.archived_at IS NULL AND e.kind = 'LISTED') OR e.id = ANY($4::text[]))
+     WHERE m.id = $2 AND m.workspace_id = $1
+     ORDER BY s.position, c.position, t.position, t.id, e.position, e.created_at`,
     [ctx.workspaceId, mapId, recordedTouchpoints, recordedExpectations],
   );
-  if (!found) return null;
-  const { map, touchpoints: rows } = found;
+  const first = rows[0];
+  if (!first) return null;
+  const map: CaptureJourney["map"] = { id: mapId, name: first.map_name, status: first.map_status };
+  const touchpoints = new Map<string, (typeof rows)[number] & { expectations: { id: string; text: string; kind: string }[] }>();
+  for (const row of rows) {
+    if (row.id === null) continue;
+    const touchpoint = touchpoints.get(row.id) ?? { ...row, expectations: [] };
+    if (row.expectation_id) touchpoint.expectations.push({ id: row.expectation_id, text: row.expectation_text, kind: row.expectation_kind });
+    touchpoints.set(row.id, touchpoint);
+  }
   return {
     map,
-    touchpoints: rows.map((row) => ({
-      id: row.id,
+    touchpoints: [...touchpoints.values()].map((row) => ({
+      id: row.id!,
       name: row.name,
       description: row.description,
       prompt: row.prompt,

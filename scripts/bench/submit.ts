@@ -334,6 +334,15 @@ log(mismatches.length === 0 ? "rollups equal a recomputation" : `ROLLUPS DIFFER:
 for (const outcome of failed.slice(0, 5)) log(`  failed: ${outcome.status} ${outcome.error ?? ""}`);
 
 if (options.statements) {
+  const tables = await prisma.$queryRawUnsafe<{ relname: string; n_live_tup: number; n_dead_tup: number; autovacuum_count: number; autoanalyze_count: number }[]>(
+    `SELECT relname, n_live_tup::int, n_dead_tup::int, autovacuum_count::int, autoanalyze_count::int FROM pg_stat_user_tables
+     WHERE n_tup_ins + n_tup_upd + n_tup_del > 1000 ORDER BY relname`,
+  );
+  for (const row of tables) log(`  ${row.relname}: live ${row.n_live_tup}, dead ${row.n_dead_tup}, autovacuums ${row.autovacuum_count}, autoanalyzes ${row.autoanalyze_count}`);
+  const [checkpoints] = await prisma.$queryRawUnsafe<{ timed: number; requested: number }[]>(
+    "SELECT num_timed::int AS timed, num_requested::int AS requested FROM pg_stat_checkpointer",
+  );
+  log(`  checkpoints: ${checkpoints?.timed} timed, ${checkpoints?.requested} requested`);
   const top = await prisma.$queryRawUnsafe<{ calls: number; ms: number; plan_ms: number; query: string }[]>(
     `SELECT calls::int, round((total_exec_time / greatest(calls, 1))::numeric, 3)::float8 AS ms,
        round((total_plan_time / greatest(calls, 1))::numeric, 3)::float8 AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query

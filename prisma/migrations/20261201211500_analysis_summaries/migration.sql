@@ -196,6 +196,13 @@ CREATE INDEX "analysis_touchpoints_workspace_id_map_id_day_idx" ON "analysis_tou
 -- CreateIndex
 CREATE INDEX "analysis_touchpoints_tags_idx" ON "analysis_touchpoints" USING GIN ("tags");
 
+-- The change logs are queues (appended by every submission, emptied every second or so) and
+-- the rollups' rows of the current day are updated by every fold: vacuum them often.
+ALTER TABLE "analysis_interview_changes" SET (autovacuum_vacuum_threshold = 1000, autovacuum_vacuum_scale_factor = 0);
+ALTER TABLE "analysis_touchpoint_changes" SET (autovacuum_vacuum_threshold = 1000, autovacuum_vacuum_scale_factor = 0);
+ALTER TABLE "analysis_day_touchpoints" SET (autovacuum_vacuum_threshold = 5000, autovacuum_vacuum_scale_factor = 0.05);
+ALTER TABLE "analysis_day_interviews" SET (autovacuum_vacuum_threshold = 2000, autovacuum_vacuum_scale_factor = 0.05);
+
 -- The GIN indexes keep fastupdate (a submission appends its tags to the index's pending list,
 -- several times cheaper than inserting them), and cx_analysis_fold() merges the pending list
 -- every second or so, so no submission ever pays for a large merge.
@@ -244,7 +251,11 @@ SELECT i.id AS interview_id, i.workspace_id, i.map_id, i.conducted_on AS day, i.
   ] || coalesce(a.tags, '{}') AS tags,
   (array_position(enum_range(NULL::"Feeling"), i.overall_feeling))::smallint AS overall
 FROM interviews i
-LEFT JOIN respondents r ON r.id = i.respondent_id
+-- LATERAL joins (OFFSET 0 keeps the planner from flattening them): an index lookup per
+-- interview whatever the plan cache estimates.
+LEFT JOIN LATERAL (
+  SELECT r.lifecycle_stage, r.value_tier, r.segment FROM respondents r WHERE r.id = i.respondent_id OFFSET 0
+) r ON true
 LEFT JOIN LATERAL (
   SELECT array_agg(ra.option_id ORDER BY ra.option_id) AS options,
     array_agg(hashtextextended(i.map_id || chr(31) || 'attr' || chr(31) || ra.option_id, 0) ORDER BY ra.option_id) AS tags
@@ -252,27 +263,35 @@ LEFT JOIN LATERAL (
 ) a ON true
 WHERE i.status = 'SUBMITTED';
 
--- Grouped by the summary row's key: the other columns of analysis_interviews depend on it.
+-- Per interview, its observations grouped by touchpoint: written as a LATERAL join, so the
+-- plan is one index lookup per interview whatever the planner estimates (a cached generic
+-- plan once chose to hash all observations, and every refresh slowed down as they grew).
 CREATE VIEW cx_analysis_touchpoints_source AS
-SELECT iv.interview_id, o.touchpoint_id, iv.workspace_id, iv.map_id, iv.day, iv.interviewer_id, iv.respondent_id,
+SELECT iv.interview_id, t.touchpoint_id, iv.workspace_id, iv.map_id, iv.day, iv.interviewer_id, iv.respondent_id,
   iv.lifecycle_stage, iv.value_tier, iv.segment, iv.options, iv.tags, iv.overall,
-  count(*)::int AS n,
-  count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
-  count(*) FILTER (WHERE o.outcome = 'MET')::int AS met,
-  count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded,
-  sum(o.importance)::int AS importance_sum,
-  sum(o.importance * o.importance)::int AS importance_sum_sq,
-  coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::int AS missed_importance_sum,
-  coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::int AS exceeded_importance_sum,
-  count(*) FILTER (WHERE o.feeling = 'HATE')::int AS feeling_hate,
-  count(*) FILTER (WHERE o.feeling = 'DISLIKE')::int AS feeling_dislike,
-  count(*) FILTER (WHERE o.feeling = 'EH')::int AS feeling_eh,
-  count(*) FILTER (WHERE o.feeling = 'LIKE_A_LOT')::int AS feeling_like_a_lot,
-  count(*) FILTER (WHERE o.feeling = 'LOVE')::int AS feeling_love,
-  count(*) FILTER (WHERE o.feeling = 'IN_LOVE')::int AS feeling_in_love
+  t.n, t.missed, t.met, t.exceeded, t.importance_sum, t.importance_sum_sq, t.missed_importance_sum, t.exceeded_importance_sum,
+  t.feeling_hate, t.feeling_dislike, t.feeling_eh, t.feeling_like_a_lot, t.feeling_love, t.feeling_in_love
 FROM analysis_interviews iv
-JOIN observations o ON o.interview_id = iv.interview_id
-GROUP BY iv.interview_id, o.touchpoint_id;
+CROSS JOIN LATERAL (
+  SELECT o.touchpoint_id,
+    count(*)::int AS n,
+    count(*) FILTER (WHERE o.outcome = 'MISSED')::int AS missed,
+    count(*) FILTER (WHERE o.outcome = 'MET')::int AS met,
+    count(*) FILTER (WHERE o.outcome = 'EXCEEDED')::int AS exceeded,
+    sum(o.importance)::int AS importance_sum,
+    sum(o.importance * o.importance)::int AS importance_sum_sq,
+    coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::int AS missed_importance_sum,
+    coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::int AS exceeded_importance_sum,
+    count(*) FILTER (WHERE o.feeling = 'HATE')::int AS feeling_hate,
+    count(*) FILTER (WHERE o.feeling = 'DISLIKE')::int AS feeling_dislike,
+    count(*) FILTER (WHERE o.feeling = 'EH')::int AS feeling_eh,
+    count(*) FILTER (WHERE o.feeling = 'LIKE_A_LOT')::int AS feeling_like_a_lot,
+    count(*) FILTER (WHERE o.feeling = 'LOVE')::int AS feeling_love,
+    count(*) FILTER (WHERE o.feeling = 'IN_LOVE')::int AS feeling_in_love
+  FROM observations o
+  WHERE o.interview_id = iv.interview_id
+  GROUP BY o.touchpoint_id
+) t;
 
 -- The rollups as they follow from the summary rows.
 CREATE VIEW cx_analysis_day_interviews_source AS
