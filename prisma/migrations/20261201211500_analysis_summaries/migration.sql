@@ -534,9 +534,10 @@ $$;
 -- 'submitted', or 'already_submitted' for a retry of one that went through (nothing changes).
 -- Anything else raises 'cx:<reason>' and so changes nothing: not_found (not this workspace's,
 -- or another interviewer's), void, other_map, map_not_active, respondent_not_found,
--- respondent_archived. Idempotent on the interview id: the row is inserted if missing and
--- locked, so of two concurrent submissions one writes and the other finds it submitted. The
--- analysis summaries are refreshed once, at the end, rather than by each statement's trigger.
+-- respondent_archived. Idempotent on the interview id: an existing row is locked first, a
+-- missing one is inserted already submitted; of two concurrent submissions of one id, one
+-- writes and the other, waiting on the first's insert, then finds it submitted. The analysis
+-- summaries are refreshed once, at the end, rather than by each statement's trigger.
 CREATE FUNCTION cx_submit_interview(
   p_id TEXT, p_workspace TEXT, p_map TEXT, p_map_active BOOLEAN, p_user TEXT, p_day DATE, p_mode TEXT,
   p_respondent TEXT, p_overall TEXT, p_notes TEXT,
@@ -546,41 +547,62 @@ CREATE FUNCTION cx_submit_interview(
 ) RETURNS TEXT
 LANGUAGE plpgsql AS $$
 DECLARE
-  fresh BOOLEAN;
+  fresh BOOLEAN := false;
   existing RECORD;
   respondent_archived BOOLEAN;
 BEGIN
-  INSERT INTO interviews (id, workspace_id, map_id, interviewer_id, conducted_on, mode, status, updated_at)
-  VALUES (p_id, p_workspace, p_map, p_user, p_day, p_mode::"InterviewMode", 'DRAFT', now())
-  ON CONFLICT (id) DO NOTHING;
-  fresh := FOUND;
-  IF NOT fresh THEN
-    -- A draft saved earlier, or the same interview submitted before (a retry, a second tab).
-    SELECT map_id, interviewer_id, status INTO existing FROM interviews WHERE id = p_id AND workspace_id = p_workspace FOR UPDATE;
-    IF NOT FOUND OR existing.interviewer_id <> p_user THEN
-      RAISE EXCEPTION 'cx:not_found';
-    ELSIF existing.status = 'SUBMITTED' THEN
-      RETURN 'already_submitted';
-    ELSIF existing.status = 'VOID' THEN
-      RAISE EXCEPTION 'cx:void';
-    ELSIF existing.map_id <> p_map THEN
-      RAISE EXCEPTION 'cx:other_map';
+  FOR attempt IN 1..2 LOOP
+    -- A draft saved earlier, or the same interview submitted before (a retry, a second tab)?
+    SELECT workspace_id, map_id, interviewer_id, status INTO existing FROM interviews WHERE id = p_id FOR UPDATE;
+    IF FOUND THEN
+      IF existing.workspace_id <> p_workspace OR existing.interviewer_id <> p_user THEN
+        RAISE EXCEPTION 'cx:not_found';
+      ELSIF existing.status = 'SUBMITTED' THEN
+        RETURN 'already_submitted';
+      ELSIF existing.status = 'VOID' THEN
+        RAISE EXCEPTION 'cx:void';
+      ELSIF existing.map_id <> p_map THEN
+        RAISE EXCEPTION 'cx:other_map';
+      END IF;
+      EXIT;
     END IF;
-  END IF;
-  -- After the status, so that a retry of a submission that went through still hears "submitted".
-  IF NOT p_map_active THEN
-    RAISE EXCEPTION 'cx:map_not_active';
-  END IF;
-  SELECT archived_at IS NOT NULL INTO respondent_archived FROM respondents WHERE id = p_respondent AND workspace_id = p_workspace;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'cx:respondent_not_found';
-  ELSIF respondent_archived THEN
-    RAISE EXCEPTION 'cx:respondent_archived';
-  END IF;
+    -- After the status, so that a retry of a submission that went through still hears "submitted".
+    IF NOT p_map_active THEN
+      RAISE EXCEPTION 'cx:map_not_active';
+    END IF;
+    SELECT archived_at IS NOT NULL INTO respondent_archived FROM respondents WHERE id = p_respondent AND workspace_id = p_workspace;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'cx:respondent_not_found';
+    ELSIF respondent_archived THEN
+      RAISE EXCEPTION 'cx:respondent_archived';
+    END IF;
+    -- A new interview is written submitted at once: one row version, no update.
+    PERFORM set_config('cxmap.analysis_deferred', 'on', true);
+    INSERT INTO interviews (id, workspace_id, map_id, respondent_id, interviewer_id, conducted_on, mode, overall_feeling, notes,
+                            status, submitted_at, updated_at)
+    VALUES (p_id, p_workspace, p_map, p_respondent, p_user, p_day, p_mode::"InterviewMode", p_overall::"Feeling", p_notes,
+            'SUBMITTED', now(), now())
+    ON CONFLICT (id) DO NOTHING;
+    IF FOUND THEN
+      fresh := true;
+      EXIT;
+    END IF;
+    -- Another request wrote this id in the meantime: look again.
+    PERFORM set_config('cxmap.analysis_deferred', 'off', true);
+  END LOOP;
 
-  PERFORM set_config('cxmap.analysis_deferred', 'on', true);
-  -- A draft may hold provisional observations (e.g. from an import): the submission replaces them.
   IF NOT fresh THEN
+    IF NOT p_map_active THEN
+      RAISE EXCEPTION 'cx:map_not_active';
+    END IF;
+    SELECT archived_at IS NOT NULL INTO respondent_archived FROM respondents WHERE id = p_respondent AND workspace_id = p_workspace;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'cx:respondent_not_found';
+    ELSIF respondent_archived THEN
+      RAISE EXCEPTION 'cx:respondent_archived';
+    END IF;
+    PERFORM set_config('cxmap.analysis_deferred', 'on', true);
+    -- A draft may hold provisional observations (e.g. from an import): the submission replaces them.
     DELETE FROM observations WHERE interview_id = p_id AND workspace_id = p_workspace;
   END IF;
   -- Unlisted expectations the customer volunteered, after the touchpoint's last position.
@@ -598,9 +620,11 @@ BEGIN
     AS o(touchpoint_id, expectation_id, outcome, importance, feeling, comment);
   INSERT INTO audit_log (id, workspace_id, actor_id, action, entity_type, entity_id, after)
   VALUES (p_audit_id, p_workspace, p_user, 'interview.submit', 'Interview', p_id, p_audit || jsonb_build_object('respondentId', p_respondent));
-  UPDATE interviews SET status = 'SUBMITTED', submitted_at = now(), respondent_id = p_respondent, conducted_on = p_day,
-    mode = p_mode::"InterviewMode", overall_feeling = p_overall::"Feeling", notes = p_notes, draft = NULL, updated_at = now()
-  WHERE id = p_id;
+  IF NOT fresh THEN
+    UPDATE interviews SET status = 'SUBMITTED', submitted_at = now(), respondent_id = p_respondent, conducted_on = p_day,
+      mode = p_mode::"InterviewMode", overall_feeling = p_overall::"Feeling", notes = p_notes, draft = NULL, updated_at = now()
+    WHERE id = p_id;
+  END IF;
   PERFORM set_config('cxmap.analysis_deferred', 'off', true);
   PERFORM cx_analysis_refresh(ARRAY[p_id]);
   RETURN 'submitted';
