@@ -9,7 +9,13 @@ import { requireDatabaseUrl } from "@/lib/env";
 const globalForDb = globalThis as unknown as { cxmapDb?: PrismaClient; cxmapPool?: pg.Pool };
 
 function poolInstance(): pg.Pool {
-  globalForDb.cxmapPool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 20 });
+  if (!globalForDb.cxmapPool) {
+    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 20 });
+    // An idle connection the server closed (a restart, a failover) is dropped from the pool
+    // and reported; unhandled, the error would stop the process.
+    pool.on("error", (error) => console.error("cxmap: an idle database connection failed:", error.message));
+    globalForDb.cxmapPool = pool;
+  }
   return globalForDb.cxmapPool;
 }
 

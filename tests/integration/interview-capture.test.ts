@@ -325,6 +325,13 @@ describe("submitting an interview", () => {
       `touchpoints.${first.touchpointId}.expectations.${first.ratings[0]!.expectationId}.importance`,
     ]);
     expect(await submitThroughRoute(home.workspace.id, "not an interview")).toMatchObject({ ok: false });
+    // Hostile values get a 4xx with a message, never a 500.
+    const nul = await postSubmission(home.workspace.id, { ...base, notes: "before\u0000after" });
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).error).toMatch(/NUL character/);
+    const huge = { ...base, answers: [{ ...first, ratings: [{ ...first.ratings[0]!, importance: 1e300 }] }, ...base.answers.slice(1)] };
+    expect((await postSubmission(home.workspace.id, huge)).status).toBe(400);
+    expect((await postSubmission(home.workspace.id, { ...base, conductedOn: "0000-01-01" })).status).toBe(400);
     expect(await submitThroughRoute(home.workspace.id, { ...base, id: "not-a-uuid" })).toMatchObject({ ok: false });
     expect(await rowsFor(input.id)).toEqual({ interviews: 0, observations: 0, audits: 0 });
   });

@@ -18,6 +18,8 @@ export async function POST(request: Request, context: RouteContext<"/api/w/[work
 
   const text = await request.text();
   if (text.length > MAX_BYTES) return jsonError(413, "The interview is too large to submit.");
+  // PostgreSQL text cannot hold a NUL character: refuse it here, plainly, rather than fail later.
+  if (/\\u0000/i.test(text)) return jsonError(400, "The interview contains a NUL character, which cannot be stored. Remove it and submit again.");
   let body: unknown;
   try {
     body = JSON.parse(text);
