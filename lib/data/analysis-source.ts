@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { EMPTY_FILTER, type AnalysisFilter } from "@/lib/schemas/analysis-filter";
+import { ROLLUP_STATISTICS } from "@/lib/data/analysis-statistics";
 
 // Where the analysis reads its sufficient statistics from. Two kinds of tables, both kept
 // exact by database triggers (migration 20261201211500_analysis_summaries):
@@ -143,29 +144,7 @@ export type StatRow = {
   feeling_in_love: number;
 };
 
-const STATISTICS = [
-  "n",
-  "interviews",
-  "missed",
-  "met",
-  "exceeded",
-  "importance_sum",
-  "importance_sum_sq",
-  "missed_importance_sum",
-  "exceeded_importance_sum",
-  "missed_overall_sum",
-  "missed_overall_n",
-  "met_overall_sum",
-  "met_overall_n",
-  "exceeded_overall_sum",
-  "exceeded_overall_n",
-  "feeling_hate",
-  "feeling_dislike",
-  "feeling_eh",
-  "feeling_like_a_lot",
-  "feeling_love",
-  "feeling_in_love",
-] as const satisfies readonly (keyof StatRow)[];
+const STATISTICS = ROLLUP_STATISTICS satisfies readonly (keyof StatRow)[];
 
 /**
  * Each statistic as one row of `kind` contributes it: a rollup row holds it; a summary row

@@ -3,6 +3,7 @@
 // (`npm run db:verify-rollups`) and a test helper: no route reaches it, so it takes a client
 // and an optional scope instead of a workspace context.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { ROLLUP_STATISTICS } from "@/lib/data/analysis-statistics";
 
 export type RollupMismatch = {
   table: string;
@@ -12,29 +13,7 @@ export type RollupMismatch = {
   missing: number;
 };
 
-const DAY_TOUCHPOINT_STATS = [
-  "n",
-  "interviews",
-  "missed",
-  "met",
-  "exceeded",
-  "importance_sum",
-  "importance_sum_sq",
-  "missed_importance_sum",
-  "exceeded_importance_sum",
-  "missed_overall_sum",
-  "missed_overall_n",
-  "met_overall_sum",
-  "met_overall_n",
-  "exceeded_overall_sum",
-  "exceeded_overall_n",
-  "feeling_hate",
-  "feeling_dislike",
-  "feeling_eh",
-  "feeling_like_a_lot",
-  "feeling_love",
-  "feeling_in_love",
-];
+const DAY_TOUCHPOINT_STATS = ROLLUP_STATISTICS;
 
 // The rollups are compared as a reader sees them: rollup rows plus the changes not folded
 // yet (the views *_current); keys that sum to zero (an interview voided or moved away) are

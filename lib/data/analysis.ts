@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/workspace";
 import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { touchpointFigures, type TouchpointAggregate, type TouchpointFigures } from "@/lib/analysis/touchpoint";
@@ -43,31 +43,23 @@ export async function getMapForAnalysis(ctx: WorkspaceContext, mapId: string): P
   });
 }
 
-/** Live touchpoints of the map in journey order (stage, channel, position), with their cell. */
+/**
+ * Live touchpoints of the map in journey order (stage, channel, position), with their cell.
+ * Plain SQL: every analysis view starts here, and a nested Prisma query costs more CPU than
+ * the rollup read that follows it.
+ */
 export async function listTouchpointRows(ctx: WorkspaceContext, mapId: string): Promise<TouchpointRow[]> {
-  const rows = await db.touchpoint.findMany({
-    where: { workspaceId: ctx.workspaceId, mapId, archivedAt: null, stage: { archivedAt: null }, channel: { archivedAt: null } },
-    select: {
-      id: true,
-      name: true,
-      stageId: true,
-      channelId: true,
-      position: true,
-      momentOfTruth: true,
-      ownerTeam: true,
-      stage: { select: { name: true, position: true } },
-      channel: { select: { name: true, position: true } },
-    },
-  });
-  return rows
-    .map(({ stage, channel, ...row }) => ({
-      ...row,
-      stageName: stage.name,
-      channelName: channel.name,
-      stagePosition: stage.position,
-      channelPosition: channel.position,
-    }))
-    .sort((a, b) => a.stagePosition - b.stagePosition || a.channelPosition - b.channelPosition || a.position - b.position);
+  return sql<TouchpointRow>(
+    `SELECT t.id, t.name, t.stage_id AS "stageId", t.channel_id AS "channelId", s.name AS "stageName", c.name AS "channelName",
+       s.position AS "stagePosition", c.position AS "channelPosition", t.position, t.moment_of_truth AS "momentOfTruth",
+       t.owner_team AS "ownerTeam"
+     FROM touchpoints t
+     JOIN stages s ON s.id = t.stage_id AND s.archived_at IS NULL
+     JOIN channels c ON c.id = t.channel_id AND c.archived_at IS NULL
+     WHERE t.workspace_id = $1 AND t.map_id = $2 AND t.archived_at IS NULL
+     ORDER BY s.position, c.position, t.position, t.id`,
+    [ctx.workspaceId, mapId],
+  );
 }
 
 /** Touchpoint-level filters choose which touchpoints are shown; they never change N. */
