@@ -13,7 +13,9 @@ const isoDate = z
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, "That date does not exist.");
+  }, "That date does not exist.")
+  // Year 0000 parses in JavaScript but not in PostgreSQL; no interview is that old anyway.
+  .refine((value) => value >= "1900-01-01", "Use a date from 1900 on.");
 
 const idList = z
   .union([z.string(), z.array(z.string())])

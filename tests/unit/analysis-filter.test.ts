@@ -22,6 +22,8 @@ describe("analysis filter in the URL", () => {
     const issues = (input: unknown) => AnalysisFilter.safeParse(input).error?.issues.map((issue) => issue.message);
     expect(issues({ from: "2026-02-30" })).toEqual(["That date does not exist."]);
     expect(issues({ from: "31/01/2026" })).toEqual(["Use a date like 2026-03-31."]);
+    // Regression: year 0000 passed here and made PostgreSQL fail with a 500.
+    expect(issues({ to: "0000-01-01" })).toEqual(["Use a date from 1900 on."]);
     expect(issues({ from: "2026-03-01", to: "2026-02-01" })).toEqual(["The start date must be on or before the end date."]);
     expect(issues({ tier: "PLATINUM" })).toEqual(["Use one of HIGH, MEDIUM, LOW, UNKNOWN."]);
   });
