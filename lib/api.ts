@@ -24,3 +24,24 @@ export async function requireWorkspaceApi(
   if (!ctx) return { response: jsonError(404, "Not found.") };
   return { ctx };
 }
+
+/**
+ * The JSON body of a request, or the 4xx answer to it: too large (413), not JSON (400), or
+ * holding a NUL character (400), which PostgreSQL text and jsonb cannot store and would
+ * otherwise fail on later. `what` names the body in the messages ("The draft", "The interview").
+ */
+export async function readJsonBody(
+  request: Request,
+  { maxBytes, what, tooLarge }: { maxBytes: number; what: string; tooLarge: string },
+): Promise<{ body: unknown; response?: never } | { body?: never; response: NextResponse }> {
+  const text = await request.text();
+  if (text.length > maxBytes) return { response: jsonError(413, tooLarge) };
+  if (/\\u0000/i.test(text)) {
+    return { response: jsonError(400, `${what} contains a NUL character, which cannot be stored. Remove it and try again.`) };
+  }
+  try {
+    return { body: JSON.parse(text) as unknown };
+  } catch {
+    return { response: jsonError(400, `${what} is not valid JSON.`) };
+  }
+}

@@ -38,7 +38,7 @@ async function decodeSessionToken(token: string, secret: string): Promise<{ sub?
  * submitted interview) cost more CPU than the request's own work. A token split into several
  * cookies (very large sessions) is left to next-auth.
  */
-async function sessionUserId(): Promise<string | null> {
+export async function getSessionUserId(): Promise<string | null> {
   const jar = await cookies();
   const cookie = SESSION_COOKIES.map((name) => jar.get(name)).find(Boolean);
   if (!cookie) {
@@ -54,17 +54,12 @@ async function sessionUserId(): Promise<string | null> {
   return typeof token?.sub === "string" ? token.sub : null;
 }
 
-/** The signed-in user's id, checked against nothing but the token (the guard reads the membership). */
-export async function getSessionUserId(): Promise<string | null> {
-  return sessionUserId();
-}
-
 /**
  * The signed-in user, read from the database on every call: a session token alone is
  * never trusted for who someone is now.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const id = await sessionUserId();
+  const id = await getSessionUserId();
   if (!id) return null;
   const [user] = await sql<SessionUser>("SELECT id, email, name FROM users WHERE id = $1", [id]);
   return user ?? null;

@@ -217,16 +217,20 @@ export async function countInterviews(
   return rows[0]?.interviews ?? 0;
 }
 
-/** The statistics of each touchpoint in `touchpointIds` that has observations in the filter. */
+/**
+ * The statistics of each touchpoint in `touchpointIds` (every touchpoint of the map when
+ * omitted) that has observations in the filter.
+ */
 export async function sumByTouchpoint(
   ctx: WorkspaceContext,
   mapId: string,
   filter: AnalysisFilter,
   source: AnalysisSource,
-  touchpointIds: string[],
+  touchpointIds?: string[],
 ): Promise<(StatRow & { touchpoint_id: string })[]> {
-  if (touchpointIds.length === 0) return [];
-  const rows = statisticRows(ctx, mapId, filter, source, Prisma.sql`s.touchpoint_id`, Prisma.sql`s.touchpoint_id = ANY(${touchpointIds}::text[])`);
+  if (touchpointIds?.length === 0) return [];
+  const which = touchpointIds ? Prisma.sql`s.touchpoint_id = ANY(${touchpointIds}::text[])` : Prisma.sql`TRUE`;
+  const rows = statisticRows(ctx, mapId, filter, source, Prisma.sql`s.touchpoint_id`, which);
   // A rollup key an interview left (voided, moved to another day) keeps a row of zeros: skipped.
   return db.$queryRaw`SELECT s.touchpoint_id, ${SUMS} FROM (${rows}) s GROUP BY s.touchpoint_id HAVING sum(s.interviews) > 0`;
 }
@@ -255,7 +259,6 @@ export async function countObservationsByTouchpoint(ctx: WorkspaceContext, mapId
     mapId,
     EMPTY_FILTER,
     { restrictions: [], rollup: { dim: "all", values: [""] } },
-    (await db.touchpoint.findMany({ where: { workspaceId: ctx.workspaceId, mapId }, select: { id: true } })).map((row) => row.id),
   );
   return new Map(rows.map((row) => [row.touchpoint_id, row.n]));
 }

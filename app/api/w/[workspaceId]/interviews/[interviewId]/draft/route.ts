@@ -3,6 +3,7 @@
 // can be sent with `keepalive` while the tab closes.
 import { UserError, zodFieldErrors } from "@/lib/errors";
 import { requireWorkspace, type WorkspaceContext } from "@/lib/workspace";
+import { readJsonBody } from "@/lib/api";
 import { InterviewDraftSchema } from "@/lib/schemas/interview";
 import { ALREADY_SUBMITTED, saveDraft } from "@/lib/data/interviews";
 
@@ -29,14 +30,9 @@ export async function PUT(request: Request, context: RouteContext<"/api/w/[works
   const ctx = await guard(workspaceId);
   if (ctx instanceof Response) return ctx;
 
-  const text = await request.text();
-  if (text.length > MAX_BYTES) return problem(413, "The draft is too large to save.");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return problem(400, "The draft is not valid JSON.");
-  }
+  const read = await readJsonBody(request, { maxBytes: MAX_BYTES, what: "The draft", tooLarge: "The draft is too large to save." });
+  if (read.response) return read.response;
+  const { body } = read;
   const parsed = InterviewDraftSchema.safeParse(body);
   if (!parsed.success) {
     return problem(400, parsed.error.issues[0]?.message ?? "The draft is not valid.", { fieldErrors: zodFieldErrors(parsed.error) });

@@ -3,7 +3,7 @@
 // and not a re-rendered page, and a retry (after a lost connection, from a second tab) is
 // the same plain request. Idempotent on the interview id the device generated.
 import { UserError, zodFieldErrors } from "@/lib/errors";
-import { jsonError, requireWorkspaceApi } from "@/lib/api";
+import { jsonError, readJsonBody, requireWorkspaceApi } from "@/lib/api";
 import { InterviewTargetSchema } from "@/lib/schemas/interview";
 import { after } from "next/server";
 import { checkedSubmission, submitInterview } from "@/lib/data/interview-submission";
@@ -16,16 +16,9 @@ export async function POST(request: Request, context: RouteContext<"/api/w/[work
   const guard = await requireWorkspaceApi(workspaceId, "interview.record");
   if (guard.response) return guard.response;
 
-  const text = await request.text();
-  if (text.length > MAX_BYTES) return jsonError(413, "The interview is too large to submit.");
-  // PostgreSQL text cannot hold a NUL character: refuse it here, plainly, rather than fail later.
-  if (/\\u0000/i.test(text)) return jsonError(400, "The interview contains a NUL character, which cannot be stored. Remove it and submit again.");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return jsonError(400, "The interview is not valid JSON.");
-  }
+  const read = await readJsonBody(request, { maxBytes: MAX_BYTES, what: "The interview", tooLarge: "The interview is too large to submit." });
+  if (read.response) return read.response;
+  const { body } = read;
   const target = InterviewTargetSchema.safeParse(body);
   if (!target.success) return jsonError(400, "The interview has no valid id or map.", zodFieldErrors(target.error));
   if (target.data.id !== interviewId) return jsonError(400, "The interview's id does not match the address it was sent to.");
