@@ -4,9 +4,13 @@ import { sql } from "@/lib/db";
 // Writers append their changes to the analysis rollups as delta rows (no shared row is ever
 // locked by a submission); this moves them into the rollups. Readers sum both, so folding
 // changes no figure, only how many rows a read sums. Called after responses that wrote
-// interview data, at most once a second per server process, one process at a time.
+// interview data, at most once a second per server process, one process at a time. The pair
+// rollups are folded every ten seconds: by then a busy map's changes fall on far fewer keys,
+// and a pair key is the costlier to fold (see the pair-rollups migration).
 
 const MIN_INTERVAL_MS = 1000;
+const PAIR_INTERVAL_MS = 10_000;
+let lastPairs = 0;
 // The change logs are queues and the current day's rollup rows are rewritten by every fold;
 // between autovacuum's rounds (a minute apart by default) their dead rows would slow each fold.
 const VACUUM_EVERY_FOLDS = 10;
@@ -25,11 +29,18 @@ export function foldAnalysisDeltas(now = Date.now()): Promise<void> {
         const [row] = await sql<{ moved: number }>("SELECT cx_analysis_fold(20000) AS moved");
         if (!row || row.moved < 20000) break;
       }
+      if (now - lastPairs >= PAIR_INTERVAL_MS) {
+        lastPairs = now;
+        for (let batch = 0; batch < 20; batch += 1) {
+          const [row] = await sql<{ moved: number }>("SELECT cx_analysis_fold_pairs(50000) AS moved");
+          if (!row || row.moved < 50000) break;
+        }
+      }
       folds += 1;
       if (folds % VACUUM_EVERY_FOLDS === 0) {
         // Needs the tables' owner; where the app runs as another role, autovacuum does it alone.
         await sql(
-          "VACUUM (SKIP_LOCKED) analysis_touchpoint_changes, analysis_interview_changes, analysis_day_touchpoints, analysis_day_interviews",
+          "VACUUM (SKIP_LOCKED) analysis_touchpoint_changes, analysis_interview_changes, analysis_touchpoint_pair_changes, analysis_interview_pair_changes, analysis_day_touchpoints, analysis_day_interviews",
         ).catch(() => undefined);
       }
     } catch (error) {

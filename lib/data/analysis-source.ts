@@ -10,16 +10,22 @@ import { ROLLUP_STATISTICS } from "@/lib/data/analysis-statistics";
 //
 // - summaries: one row per submitted interview (analysis_interviews) and per (interview,
 //   touchpoint) (analysis_touchpoints), with every interview-level filter dimension;
-// - rollups: the same statistics summed per map, day and ONE dimension value
-//   (analysis_day_interviews, analysis_day_touchpoints; dim 'all' for no dimension).
+// - rollups: the same statistics summed per map, day and one dimension value, or one value
+//   of each of two dimensions (analysis_day_interviews, analysis_day_touchpoints; dim 'all'
+//   for none, 'lifecycle*interviewer' for a pair; migration 20261202000000_analysis_pair_rollups).
 //
-// A filter on at most one interview-level dimension (any values of it) and a period is
-// answered by the rollups: a few rows per day and touchpoint. Any other combination sums
-// the summary rows it keeps, found through the day index and the GIN index on `tags`.
+// A filter on at most two interview-level dimensions (any values of each) and a period is
+// answered by the rollups: a few rows per day and touchpoint. Three or more sum the summary
+// rows they keep, found through the day index and the GIN index on `tags`.
+//
+// Writers never touch the rollups: they append changes to a log that a fold moves into the
+// single-dimension rollups every second or so and then, through a second log, into the pair
+// rollups every ten seconds or so. A reader adds the changes still in the logs.
 
 /** One interview-level dimension a filter restricts, with the values it keeps (OR). */
+type Dimension = "lifecycle" | "tier" | "segment" | "interviewer" | "attr";
 type Restriction = {
-  dim: "lifecycle" | "tier" | "segment" | "interviewer" | "attr";
+  dim: Dimension;
   column: "lifecycle_stage" | "value_tier" | "segment" | "interviewer_id" | "options";
   values: string[];
 };
@@ -28,8 +34,34 @@ export type AnalysisSource = {
   /** The interview-level restrictions of the filter (what a summary or observation query applies). */
   restrictions: Restriction[];
   /** The rollup key that answers the filter, or null: sum the summary rows. */
-  rollup: { dim: string; values: string[] } | null;
+  rollup: RollupKey | null;
 };
+
+/** Rollup rows to sum: one dimension (or 'all', or a pair 'a*b') and the values it keeps. */
+type RollupKey = { dim: string; values: string[]; pair: boolean };
+
+// The order of the dimensions in a pair key, as cx_dim_pairs() writes them.
+const PAIR_ORDER: Dimension[] = ["lifecycle", "tier", "segment", "interviewer", "attr"];
+const PAIR_VALUE_SEPARATOR = "\u001f";
+
+/**
+ * The pair key of two restrictions: every combination of their values, each written as the
+ * database writes it (two attribute options in byte order, which is how both sort ASCII ids).
+ */
+export function pairKey(first: Restriction, second: Restriction): RollupKey {
+  const [a, b] = [first, second].sort((x, y) => PAIR_ORDER.indexOf(x.dim) - PAIR_ORDER.indexOf(y.dim)) as [
+    Restriction,
+    Restriction,
+  ];
+  const values: string[] = [];
+  for (const va of a.values) {
+    for (const vb of b.values) {
+      const ordered = a.dim === "attr" && b.dim === "attr" && vb < va ? [vb, va] : [va, vb];
+      values.push(ordered.join(PAIR_VALUE_SEPARATOR));
+    }
+  }
+  return { dim: `${a.dim}*${b.dim}`, values, pair: true };
+}
 
 /**
  * The interview-level restrictions of a filter. Attribute options group by their field (OR
@@ -61,10 +93,16 @@ export async function planSource(
   force?: "summary",
 ): Promise<AnalysisSource> {
   const restrictions = await restrictionsOf(ctx, filter);
-  if (force === "summary" || restrictions.length > 1) return { restrictions, rollup: null };
-  const only = restrictions[0];
-  return { restrictions, rollup: only ? { dim: only.dim, values: only.values } : { dim: "all", values: [""] } };
+  if (force === "summary" || restrictions.length > 2) return { restrictions, rollup: null };
+  const [first, second] = restrictions;
+  if (first && second) return { restrictions, rollup: pairKey(first, second) };
+  return {
+    restrictions,
+    rollup: first ? { dim: first.dim, values: first.values, pair: false } : ALL_KEY,
+  };
 }
+
+const ALL_KEY: RollupKey = { dim: "all", values: [""], pair: false };
 
 function periodCondition(filter: AnalysisFilter): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
@@ -104,7 +142,7 @@ function rollupCondition(
   ctx: WorkspaceContext,
   mapId: string,
   filter: AnalysisFilter,
-  { dim, values }: { dim: string; values: string[] },
+  { dim, values }: RollupKey,
 ): Prisma.Sql {
   return Prisma.join(
     [
@@ -188,14 +226,21 @@ function statisticRows(
   where: Prisma.Sql,
 ): Prisma.Sql {
   const changes = summaryCondition(ctx, mapId, filter, source.restrictions);
-  return source.rollup
-    ? Prisma.sql`
-        SELECT ${extra}, ${rowsOf("rollup")} FROM analysis_day_touchpoints s
-        WHERE ${rollupCondition(ctx, mapId, filter, source.rollup)} AND ${where}
+  if (!source.rollup) {
+    return Prisma.sql`SELECT ${extra}, ${rowsOf("summary")} FROM analysis_touchpoints s WHERE ${changes} AND ${where}`;
+  }
+  const rollup = Prisma.sql`
+    SELECT ${extra}, ${rowsOf("rollup")} FROM analysis_day_touchpoints s
+    WHERE ${rollupCondition(ctx, mapId, filter, source.rollup)} AND ${where}
+    UNION ALL
+    SELECT ${extra}, ${rowsOf("change")} FROM analysis_touchpoint_changes s
+    WHERE ${changes} AND ${where}`;
+  return source.rollup.pair
+    ? Prisma.sql`${rollup}
         UNION ALL
-        SELECT ${extra}, ${rowsOf("change")} FROM analysis_touchpoint_changes s
+        SELECT ${extra}, ${rowsOf("change")} FROM analysis_touchpoint_pair_changes s
         WHERE ${changes} AND ${where}`
-    : Prisma.sql`SELECT ${extra}, ${rowsOf("summary")} FROM analysis_touchpoints s WHERE ${changes} AND ${where}`;
+    : rollup;
 }
 
 /** N: the interviews in the filter. Touchpoint-level filters never change it. */
@@ -206,12 +251,16 @@ export async function countInterviews(
   source: AnalysisSource,
 ): Promise<number> {
   const changes = summaryCondition(ctx, mapId, filter, source.restrictions);
+  const pairChanges = source.rollup?.pair
+    ? Prisma.sql`UNION ALL SELECT s.sign FROM analysis_interview_pair_changes s WHERE ${changes}`
+    : Prisma.empty;
   const rows = source.rollup
     ? await db.$queryRaw<{ interviews: number }[]>`
         SELECT coalesce(sum(x.interviews), 0)::int AS interviews FROM (
           SELECT s.interviews FROM analysis_day_interviews s WHERE ${rollupCondition(ctx, mapId, filter, source.rollup)}
           UNION ALL
           SELECT s.sign FROM analysis_interview_changes s WHERE ${changes}
+          ${pairChanges}
         ) x`
     : await db.$queryRaw<{ interviews: number }[]>`SELECT count(*)::int AS interviews FROM analysis_interviews s WHERE ${changes}`;
   return rows[0]?.interviews ?? 0;
@@ -258,7 +307,7 @@ export async function countObservationsByTouchpoint(ctx: WorkspaceContext, mapId
     ctx,
     mapId,
     EMPTY_FILTER,
-    { restrictions: [], rollup: { dim: "all", values: [""] } },
+    { restrictions: [], rollup: ALL_KEY },
   );
   return new Map(rows.map((row) => [row.touchpoint_id, row.n]));
 }

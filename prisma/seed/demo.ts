@@ -147,6 +147,7 @@ export async function seedDemo(db: PrismaClient, options: SeedDemoOptions = {}):
     // The triggers logged the demo's interviews as changes: fold them so the demo starts
     // compact, and give the planner statistics of the loaded tables (autovacuum would, later).
     await db.$queryRaw`SELECT cx_analysis_fold(1000000)`;
+    await db.$queryRaw`SELECT cx_analysis_fold_pairs(1000000)`;
     await db.$executeRaw`ANALYZE`;
     return { ...(await demoSummary(db)), created: true, durationMs: Math.round(performance.now() - started) };
   }

@@ -12,6 +12,7 @@ import { createInterview } from "@/tests/factories/interview";
 import { resolveWorkspaceAccess, type WorkspaceContext } from "@/lib/workspace";
 import { aggregateTouchpoints } from "@/lib/data/analysis";
 import { findRollupMismatches } from "@/lib/data/analysis-verify";
+import { planSource } from "@/lib/data/analysis-source";
 import { restoreInterviewAction, updateInterviewAction, voidInterviewAction } from "@/lib/actions/interviews";
 import { EMPTY_FILTER, type AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { createTestMap, submissionFor, type TestMap, submitThroughRoute } from "./interview-support";
@@ -26,6 +27,7 @@ describe("analysis summaries and rollups follow every change", () => {
   let expectations: { touchpointId: string; id: string }[];
   let respondentId: string;
   let field: Awaited<ReturnType<typeof createAttributeField>>;
+  let channel: Awaited<ReturnType<typeof createAttributeField>>;
 
   /** Stored rows equal the recomputation, and both read paths agree on each filter. */
   async function expectExact(filters: Partial<AnalysisFilter>[] = []) {
@@ -42,11 +44,17 @@ describe("analysis summaries and rollups follow every change", () => {
       expect(fromRollups, JSON.stringify(filter)).toEqual(fromSummaries);
       results.push(fromRollups);
     }
-    // Folding the pending deltas into the rollups changes no figure.
-    await testDb().$queryRawUnsafe("SELECT cx_analysis_fold()");
-    expect(await findRollupMismatches(testDb(), { workspaceId: ctx.workspaceId })).toEqual([]);
-    const folded = await aggregateTouchpoints(ctx, map.map.id, { ...EMPTY_FILTER, ...filters.at(-1) }, touchpointIds);
-    expect({ ...folded, rows: [...folded.rows].sort((a, b) => a.touchpoint_id.localeCompare(b.touchpoint_id)) }).toEqual(results.at(-1));
+    // Folding the pending deltas into the single-dimension rollups (which moves them to the
+    // pair log), then the pair log into the pair rollups, changes no figure at either step.
+    for (const fold of ["SELECT cx_analysis_fold()", "SELECT cx_analysis_fold_pairs()"]) {
+      await testDb().$queryRawUnsafe(fold);
+      expect(await findRollupMismatches(testDb(), { workspaceId: ctx.workspaceId })).toEqual([]);
+      for (const [index, filter] of [{}, ...filters].entries()) {
+        const folded = await aggregateTouchpoints(ctx, map.map.id, { ...EMPTY_FILTER, ...filter }, touchpointIds);
+        const sorted = { ...folded, rows: [...folded.rows].sort((a, b) => a.touchpoint_id.localeCompare(b.touchpoint_id)) };
+        expect(sorted, `${fold} ${JSON.stringify(filter)}`).toEqual(results[index]);
+      }
+    }
     return results;
   }
 
@@ -78,14 +86,35 @@ describe("analysis summaries and rollups follow every change", () => {
       touchpoint.expectations.map((expectation) => ({ touchpointId: touchpoint.id, id: expectation.id })),
     );
     field = await createAttributeField(testDb(), { workspaceId: home.workspace.id, values: ["Urban", "Rural"] });
+    channel = await createAttributeField(testDb(), { workspaceId: home.workspace.id, values: ["Online", "Branch"] });
     respondentId = (
       await createRespondent(testDb(), {
         workspaceId: home.workspace.id,
         segment: "Students",
         lifecycleStage: "NEW",
-        attributes: [{ fieldId: field.id, optionId: field.options[0]!.id }],
+        attributes: [
+          { fieldId: field.id, optionId: field.options[0]!.id },
+          { fieldId: channel.id, optionId: channel.options[1]!.id },
+        ],
       })
     ).id;
+  });
+
+  it("reads one dimension or a pair from the rollups, and three from the summary rows", async () => {
+    const plan = async (filter: Partial<AnalysisFilter>) => (await planSource(ctx, { ...EMPTY_FILTER, ...filter })).rollup;
+    expect(await plan({ from: "2026-01-01" })).toEqual({ dim: "all", values: [""], pair: false });
+    expect(await plan({ tier: ["HIGH", "LOW"] })).toEqual({ dim: "tier", values: ["HIGH", "LOW"], pair: false });
+    expect(await plan({ interviewer: ["u1"], lifecycle: ["NEW", "LAPSED"] })).toEqual({
+      dim: "lifecycle*interviewer",
+      values: ["NEW\u001fu1", "LAPSED\u001fu1"],
+      pair: true,
+    });
+    // Two attribute fields: each value pair in byte order, as the database writes it.
+    const [low, high] = [field.options[0]!.id, channel.options[1]!.id].sort();
+    expect(await plan({ attr: [high!, low!] })).toEqual({ dim: "attr*attr", values: [`${low}\u001f${high}`], pair: true });
+    // Two options of one field are one dimension (either option).
+    expect((await plan({ attr: field.options.map((option) => option.id) }))?.dim).toBe("attr");
+    expect(await plan({ tier: ["HIGH"], segment: ["Students"], interviewer: ["u1"] })).toBeNull();
   });
 
   it("counts submitted interviews, not drafts, and follows submit, void and restore", async () => {
@@ -138,6 +167,11 @@ describe("analysis summaries and rollups follow every change", () => {
       { attr: [field.options[0]!.id] },
       { attr: [field.options[1]!.id], from: "2026-05-01" },
       { attr: [field.options[0]!.id], interviewer: [home.byRole.INTERVIEWER.id], to: "2026-06-30" },
+      // Pairs of dimensions (pair rollups), both orders of two attribute fields' options, and three (summary rows).
+      { tier: ["HIGH", "LOW"], segment: ["Professionals", "Students"] },
+      { attr: [channel.options[1]!.id, field.options[0]!.id] },
+      { attr: [field.options[0]!.id, field.options[1]!.id, channel.options[0]!.id, channel.options[1]!.id] },
+      { lifecycle: ["ESTABLISHED"], tier: ["HIGH"], attr: [channel.options[1]!.id] },
     ];
     const [, students] = await expectExact(filters);
     expect(students!.interviews).toBeGreaterThan(0);
