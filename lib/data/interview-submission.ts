@@ -30,6 +30,8 @@ function problemsError(error: z.ZodError) {
   return new UserError(count === 1 ? first : `${count} answers need attention. First: ${first}`, zodFieldErrors(error));
 }
 
+const MAP_NOT_FOUND = "That map was not found in this workspace.";
+
 /** The submission checked against its map; a UserError (404 for a map not in the workspace) otherwise. */
 export async function checkedSubmission(
   ctx: WorkspaceContext,
@@ -38,18 +40,64 @@ export async function checkedSubmission(
   interviewId?: string,
 ): Promise<{ journey: CaptureJourney; data: InterviewSubmission }> {
   const journey = await getCaptureJourney(ctx, mapId, { interviewId });
-  if (!journey) throw new UserError("That map was not found in this workspace.", undefined, 404);
+  if (!journey) throw new UserError(MAP_NOT_FOUND, undefined, 404);
   const parsed = interviewSubmissionSchema(journey).safeParse(input);
   if (!parsed.success) throw problemsError(parsed.error);
   return { journey, data: parsed.data };
+}
+
+// The journeys fresh submissions were last checked against, per workspace and map, oldest
+// first. A submission is checked against the one held here, and cx_submit_interview refuses
+// it when the map's journey version has moved on since; it is then loaded and checked again.
+// Only reached after the workspace guard, and keyed by workspace, so a journey is only ever
+// used for the workspace it was loaded in.
+const JOURNEYS_HELD = 256;
+const journeys = new Map<string, CaptureJourney>();
+
+async function journeyToCheck(ctx: WorkspaceContext, mapId: string, reload: boolean): Promise<CaptureJourney> {
+  const key = `${ctx.workspaceId}\u0000${mapId}`;
+  const held = reload ? undefined : journeys.get(key);
+  if (held) return held;
+  const journey = await getCaptureJourney(ctx, mapId);
+  journeys.delete(key);
+  if (!journey) throw new UserError(MAP_NOT_FOUND, undefined, 404);
+  journeys.set(key, journey);
+  if (journeys.size > JOURNEYS_HELD) journeys.delete(journeys.keys().next().value!);
+  return journey;
+}
+
+/**
+ * Checks and submits an interview from the capture screen: one database call when the map's
+ * journey is held in memory and has not changed. A submission that fails the check against a
+ * held journey, or that the database refuses because the journey changed, is checked again
+ * against the journey loaded afresh (once).
+ */
+export async function submitCapturedInterview(ctx: WorkspaceContext, input: unknown, mapId: string): Promise<SubmitResult> {
+  for (const reload of [false, true]) {
+    const journey = await journeyToCheck(ctx, mapId, reload);
+    const parsed = interviewSubmissionSchema(journey).safeParse(input);
+    if (!parsed.success) {
+      if (!reload) continue;
+      throw problemsError(parsed.error);
+    }
+    try {
+      return await submitInterview(ctx, journey, parsed.data);
+    } catch (error) {
+      if (error !== JOURNEY_CHANGED || reload) throw error;
+    }
+  }
+  throw JOURNEY_CHANGED;
 }
 
 export type SubmitResult = { interviewId: string; alreadySubmitted: boolean };
 
 const NOT_FOUND = "That interview was not found.";
 
+const JOURNEY_CHANGED = new UserError("The map changed while this interview was being submitted. Submit it again.", undefined, 409);
+
 /** What cx_submit_interview raises, as the user hears it. */
 const REFUSALS: Record<string, UserError> = {
+  "cx:journey_changed": JOURNEY_CHANGED,
   "cx:not_found": new UserError(NOT_FOUND, undefined, 404),
   "cx:void": new UserError("This interview was discarded or made void, so it cannot be submitted.", undefined, 409),
   "cx:other_map": new UserError("This interview was started on another map.", undefined, 409),
@@ -74,14 +122,14 @@ async function writeSubmission(
   const volunteered = rows.filter((row) => row.expectationId === null);
   for (const row of volunteered) row.expectationId = randomUUID();
   const [result] = await sql<{ outcome: "submitted" | "already_submitted" }>(
-    `SELECT cx_submit_interview($1, $2, $3, $4, $5, $6::date, $7, $8, $9, $10,
+    `SELECT cx_submit_interview($1, $2, $3, $4::int, $5, $6::date, $7, $8, $9, $10,
        $11::text[], $12::text[], $13::text[], $14::int2[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
        $20, $21::jsonb) AS outcome`,
     [
       data.id,
       ctx.workspaceId,
       journey.map.id,
-      journey.map.status === "ACTIVE",
+      journey.map.version,
       ctx.userId,
       data.conductedOn,
       data.mode ?? "IN_PERSON",
@@ -117,7 +165,7 @@ async function writeSubmission(
  * existing respondent this is one statement; a new respondent is created in the same
  * transaction, after the interview is locked, so that a retry never creates a second one.
  */
-export async function submitInterview(ctx: WorkspaceContext, journey: CaptureJourney, data: InterviewSubmission): Promise<SubmitResult> {
+async function submitInterview(ctx: WorkspaceContext, journey: CaptureJourney, data: InterviewSubmission): Promise<SubmitResult> {
   const choice: RespondentChoice | null = data.respondent;
   if (!choice) throw new UserError("Choose the respondent.", { respondent: ["Choose the respondent, or add a new one."] });
   try {

@@ -58,6 +58,7 @@ export async function getCaptureJourney(
   const rows = await sql<{
     map_name: string;
     map_status: CaptureJourney["map"]["status"];
+    map_version: number;
     id: string | null;
     name: string;
     description: string;
@@ -70,7 +71,7 @@ export async function getCaptureJourney(
     expectation_text: string;
     expectation_kind: "LISTED" | "VOLUNTEERED";
   }>(
-    `SELECT m.name AS map_name, m.status::text AS map_status,
+    `SELECT m.name AS map_name, m.status::text AS map_status, m.journey_version AS map_version,
        t.id, t.name, t.description, t.prompt, t.moment_of_truth,
        (t.archived_at IS NOT NULL OR s.archived_at IS NOT NULL OR c.archived_at IS NOT NULL) AS archived,
        s.name AS stage_name, c.name AS channel_name,
@@ -89,7 +90,7 @@ export async function getCaptureJourney(
   );
   const first = rows[0];
   if (!first) return null;
-  const map: CaptureJourney["map"] = { id: mapId, name: first.map_name, status: first.map_status };
+  const map: CaptureJourney["map"] = { id: mapId, name: first.map_name, status: first.map_status, version: first.map_version };
   const touchpoints = new Map<string, (typeof rows)[number] & { expectations: { id: string; text: string; kind: string }[] }>();
   for (const row of rows) {
     if (row.id === null) continue;

@@ -162,7 +162,8 @@ export type CaptureTouchpoint = {
 };
 
 export type CaptureJourney = {
-  map: { id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" };
+  /** `version` is raised by every change to the journey (see maps.journey_version). */
+  map: { id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED"; version: number };
   touchpoints: CaptureTouchpoint[];
 };
 

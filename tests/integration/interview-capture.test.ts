@@ -135,6 +135,51 @@ describe("submitting an interview", () => {
     expect(await rowsFor(draft.id)).toEqual({ interviews: 1, observations: 3, audits: 1 });
   });
 
+  it("checks against the journey held in memory, and follows the designer's changes to it at once", async () => {
+    const map = await createTestMap(home.workspace.id);
+    const version = async () => (await testDb().journeyMap.findUniqueOrThrow({ where: { id: map.map.id } })).journeyVersion;
+    actAs(home.byRole.INTERVIEWER);
+    expect((await submitThroughRoute(home.workspace.id, submissionFor(map, respondentId))).ok).toBe(true);
+
+    // A listed expectation added after the journey was loaded: the submission that rates it goes through.
+    const before = await version();
+    const [first] = map.touchpoints;
+    const added = await testDb().expectation.create({
+      data: { workspaceId: home.workspace.id, mapId: map.map.id, touchpointId: first!.id, text: "A seat while waiting", position: 9 },
+    });
+    expect(await version()).toBeGreaterThan(before);
+    const base = submissionFor(map, respondentId);
+    const rateAdded = {
+      ...base,
+      answers: [
+        { ...base.answers[0]!, ratings: [...base.answers[0]!.ratings, { expectationId: added.id, outcome: "MET", importance: 2, feeling: null, comment: "" }] },
+        ...base.answers.slice(1),
+      ],
+    };
+    expect(await submitThroughRoute(home.workspace.id, rateAdded)).toEqual({ ok: true, data: { interviewId: rateAdded.id, alreadySubmitted: false } });
+    expect((await rowsFor(rateAdded.id)).observations).toBe(4);
+
+    // An expectation archived since: refused with the check's message, nothing written.
+    await testDb().expectation.update({ where: { id: added.id }, data: { archivedAt: new Date() } });
+    const rateArchived = { ...rateAdded, id: crypto.randomUUID() };
+    const refused = await submitThroughRoute(home.workspace.id, rateArchived);
+    expect(refused.ok).toBe(false);
+    expect(await rowsFor(rateArchived.id)).toEqual({ interviews: 0, observations: 0, audits: 0 });
+
+    // A volunteered expectation is not part of the journey: recording one leaves the version alone.
+    const settled = await version();
+    const volunteering = {
+      ...base,
+      id: crypto.randomUUID(),
+      answers: [
+        { ...base.answers[0]!, volunteered: [{ key: "v-1", text: "Free water", outcome: "EXCEEDED", importance: 3, feeling: null, comment: "" }] },
+        ...base.answers.slice(1),
+      ],
+    };
+    expect((await submitThroughRoute(home.workspace.id, volunteering)).ok).toBe(true);
+    expect(await version()).toBe(settled);
+  });
+
   it("records a volunteered expectation as a new VOLUNTEERED expectation of that touchpoint", async () => {
     const map = await createTestMap(home.workspace.id);
     const base = submissionFor(map, respondentId);

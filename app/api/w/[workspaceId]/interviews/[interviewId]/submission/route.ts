@@ -6,7 +6,7 @@ import { UserError, zodFieldErrors } from "@/lib/errors";
 import { jsonError, readJsonBody, requireWorkspaceApi } from "@/lib/api";
 import { InterviewTargetSchema } from "@/lib/schemas/interview";
 import { after } from "next/server";
-import { checkedSubmission, submitInterview } from "@/lib/data/interview-submission";
+import { submitCapturedInterview } from "@/lib/data/interview-submission";
 import { foldAnalysisDeltas } from "@/lib/data/analysis-fold";
 
 const MAX_BYTES = 512 * 1024;
@@ -24,8 +24,7 @@ export async function POST(request: Request, context: RouteContext<"/api/w/[work
   if (target.data.id !== interviewId) return jsonError(400, "The interview's id does not match the address it was sent to.");
 
   try {
-    const { journey, data } = await checkedSubmission(guard.ctx, body, target.data.mapId);
-    const result = await submitInterview(guard.ctx, journey, data);
+    const result = await submitCapturedInterview(guard.ctx, body, target.data.mapId);
     after(() => foldAnalysisDeltas());
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
