@@ -150,7 +150,8 @@ function contains(lower: number | null, upper: number | null, c: number): boolea
  *
  * The containment rule applies to insufficient touchpoints too (they are drawn, hollow,
  * and may straddle a line); only the "undefined interval" rule is waived for them, as
- * the spec says. A touchpoint with n = 0 has no quadrant and is not uncertain.
+ * docs/analysis.md ("Uncertain") says. A touchpoint with n = 0 has no quadrant and is not
+ * uncertain.
  */
 export function classifyTouchpoint(
   point: QuadrantPoint,

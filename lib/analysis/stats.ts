@@ -3,7 +3,7 @@
  * statistics, Wilson score intervals, the pooled two-proportion z-test and the normal
  * CDF it needs. Plain numbers in, plain objects out; no I/O.
  *
- * Conventions (see docs "Exact conventions"): every 95% interval uses {@link Z95};
+ * Conventions (docs/analysis.md, "Intervals and tests"): every 95% interval uses {@link Z95};
  * means use the sample standard deviation (n - 1 in the denominator) and have no
  * interval when n < 2.
  */

@@ -109,7 +109,7 @@ export function performanceValue(missed: number, exceeded: number, n: number): n
  *   P      = 100 · Σscore / n
  *   CI     = P ± 100 · Z95 · s / √n
  *
- * The interval is not clamped to [-100, 100]; it is the exact convention.
+ * The interval is not clamped to [-100, 100] (docs/analysis.md, "Performance").
  *
  * @returns value null when n = 0; sd, lower, upper null when n < 2.
  */
