@@ -18,6 +18,11 @@ let lastStarted = 0;
 let folds = 0;
 let running: Promise<void> | null = null;
 
+/** Whether foldAnalysisDeltas would fold now (callers skip scheduling it otherwise). */
+export function analysisFoldDue(now = Date.now()): boolean {
+  return !running && now - lastStarted >= MIN_INTERVAL_MS;
+}
+
 /** Folds the pending deltas unless a fold ran in the last second; never throws. */
 export function foldAnalysisDeltas(now = Date.now()): Promise<void> {
   if (running || now - lastStarted < MIN_INTERVAL_MS) return running ?? Promise.resolve();

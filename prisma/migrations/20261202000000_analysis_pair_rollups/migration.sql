@@ -5,11 +5,12 @@
 -- dim 'a*b' (dimensions in the order lifecycle, tier, segment, interviewer, attr) and value
 -- 'va' || chr(31) || 'vb' (two attribute options in byte order).
 --
--- An interview contributes to about three times as many pair keys as single keys, so folding
--- pairs at the single rollups' pace (every second) would cost the database several
--- milliseconds per submission. Instead the fold moves the changes it has applied to the
--- single keys into a second log, and cx_analysis_fold_pairs() folds that log about every ten
--- seconds, when its rows have collapsed onto far fewer keys. Every change is in exactly one
+-- An interview contributes to about twice as many pair keys as single keys (15 against 7 with
+-- two attribute fields), and a fold's upserts cost per key it touches, so folding pairs at the
+-- single rollups' pace (every second) would rewrite the same day's pair rows ten times as
+-- often. Instead the fold moves the changes it has applied to the single keys into a second
+-- log, and cx_analysis_fold_pairs() folds that log about every ten seconds, when ten times as
+-- many changes share each key it rewrites. Every change is in exactly one
 -- of the logs at any moment (the move is one statement), so a reader of a pair key sums the
 -- pair rollup rows and the changes in both logs; a reader of a single key, the rollup rows
 -- and the first log.
@@ -224,7 +225,9 @@ FROM (
 GROUP BY workspace_id, map_id, dim, value, day, touchpoint_id;
 
 -- Folds a batch of each change log into the single-dimension rollups and moves the batch to
--- the pair log. Returns how many changes it moved.
+-- the pair log. Returns how many changes it moved. The keys are the ones cx_dims() lists,
+-- computed set-wise (GROUPING SETS) rather than by calling it for each change: a fold sums
+-- thousands of changes, and the per-row function call cost more than the rest of the fold.
 CREATE OR REPLACE FUNCTION cx_analysis_fold(p_limit INTEGER DEFAULT 20000) RETURNS INTEGER
 LANGUAGE plpgsql AS $$
 DECLARE moved_touchpoints INTEGER; moved_interviews INTEGER;
@@ -238,33 +241,86 @@ BEGIN
     RETURNING *
   ), kept AS (
     INSERT INTO analysis_touchpoint_pair_changes SELECT * FROM moved
+  ), signed AS (
+    SELECT m.id, m.workspace_id, m.map_id, m.day, m.touchpoint_id, m.lifecycle_stage AS lc, m.value_tier AS tier,
+      m.segment AS seg, m.interviewer_id AS iv, m.options,
+      m.sign * m.n AS n,
+      m.sign AS interviews,
+      m.sign * m.missed AS missed,
+      m.sign * m.met AS met,
+      m.sign * m.exceeded AS exceeded,
+      m.sign * m.importance_sum AS importance_sum,
+      m.sign * m.importance_sum_sq AS importance_sum_sq,
+      m.sign * m.missed_importance_sum AS missed_importance_sum,
+      m.sign * m.exceeded_importance_sum AS exceeded_importance_sum,
+      m.sign * m.missed * coalesce(m.overall, 0) AS missed_overall_sum,
+      CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.missed END AS missed_overall_n,
+      m.sign * m.met * coalesce(m.overall, 0) AS met_overall_sum,
+      CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.met END AS met_overall_n,
+      m.sign * m.exceeded * coalesce(m.overall, 0) AS exceeded_overall_sum,
+      CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.exceeded END AS exceeded_overall_n,
+      m.sign * m.feeling_hate AS feeling_hate,
+      m.sign * m.feeling_dislike AS feeling_dislike,
+      m.sign * m.feeling_eh AS feeling_eh,
+      m.sign * m.feeling_like_a_lot AS feeling_like_a_lot,
+      m.sign * m.feeling_love AS feeling_love,
+      m.sign * m.feeling_in_love AS feeling_in_love
+    FROM moved m
+  ), options AS (
+    SELECT x.*, o.opt FROM signed x CROSS JOIN LATERAL unnest(coalesce(x.options, '{}')) AS o(opt)
   ), summed AS (
     INSERT INTO analysis_day_touchpoints AS t
-    SELECT m.workspace_id, m.map_id, d.dim, d.value, m.day, m.touchpoint_id,
-      sum(m.sign * m.n),
-      sum(m.sign),
-      sum(m.sign * m.missed),
-      sum(m.sign * m.met),
-      sum(m.sign * m.exceeded),
-      sum(m.sign * m.importance_sum),
-      sum(m.sign * m.importance_sum_sq),
-      sum(m.sign * m.missed_importance_sum),
-      sum(m.sign * m.exceeded_importance_sum),
-      sum(m.sign * m.missed * coalesce(m.overall, 0)),
-      sum(CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.missed END),
-      sum(m.sign * m.met * coalesce(m.overall, 0)),
-      sum(CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.met END),
-      sum(m.sign * m.exceeded * coalesce(m.overall, 0)),
-      sum(CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.exceeded END),
-      sum(m.sign * m.feeling_hate),
-      sum(m.sign * m.feeling_dislike),
-      sum(m.sign * m.feeling_eh),
-      sum(m.sign * m.feeling_like_a_lot),
-      sum(m.sign * m.feeling_love),
-      sum(m.sign * m.feeling_in_love)
-    FROM moved m
-    CROSS JOIN LATERAL cx_dims(m.lifecycle_stage, m.value_tier, m.segment, m.interviewer_id, m.options) d
-    GROUP BY m.workspace_id, m.map_id, d.dim, d.value, m.day, m.touchpoint_id
+  SELECT x.workspace_id, x.map_id, CASE GROUPING(x.lc, x.tier, x.seg, x.iv) WHEN 15 THEN 'all' WHEN 7 THEN 'lifecycle' WHEN 11 THEN 'tier' WHEN 13 THEN 'segment' WHEN 14 THEN 'interviewer' END AS dim,
+    coalesce(x.lc, x.tier, x.seg, x.iv, '') AS value, x.day, x.touchpoint_id,
+    sum(x.n),
+    sum(x.interviews),
+    sum(x.missed),
+    sum(x.met),
+    sum(x.exceeded),
+    sum(x.importance_sum),
+    sum(x.importance_sum_sq),
+    sum(x.missed_importance_sum),
+    sum(x.exceeded_importance_sum),
+    sum(x.missed_overall_sum),
+    sum(x.missed_overall_n),
+    sum(x.met_overall_sum),
+    sum(x.met_overall_n),
+    sum(x.exceeded_overall_sum),
+    sum(x.exceeded_overall_n),
+    sum(x.feeling_hate),
+    sum(x.feeling_dislike),
+    sum(x.feeling_eh),
+    sum(x.feeling_like_a_lot),
+    sum(x.feeling_love),
+    sum(x.feeling_in_love)
+  FROM signed x
+  GROUP BY x.workspace_id, x.map_id, x.day, x.touchpoint_id, GROUPING SETS ((), (x.lc), (x.tier), (x.seg), (x.iv))
+  HAVING coalesce(x.lc, '-') <> '' AND coalesce(x.tier, '-') <> '' AND coalesce(x.seg, '-') <> ''
+  UNION ALL
+  SELECT x.workspace_id, x.map_id, 'attr', x.opt, x.day, x.touchpoint_id,
+    sum(x.n),
+    sum(x.interviews),
+    sum(x.missed),
+    sum(x.met),
+    sum(x.exceeded),
+    sum(x.importance_sum),
+    sum(x.importance_sum_sq),
+    sum(x.missed_importance_sum),
+    sum(x.exceeded_importance_sum),
+    sum(x.missed_overall_sum),
+    sum(x.missed_overall_n),
+    sum(x.met_overall_sum),
+    sum(x.met_overall_n),
+    sum(x.exceeded_overall_sum),
+    sum(x.exceeded_overall_n),
+    sum(x.feeling_hate),
+    sum(x.feeling_dislike),
+    sum(x.feeling_eh),
+    sum(x.feeling_like_a_lot),
+    sum(x.feeling_love),
+    sum(x.feeling_in_love)
+  FROM options x
+  GROUP BY x.workspace_id, x.map_id, x.day, x.touchpoint_id, x.opt
     ON CONFLICT (workspace_id, map_id, dim, value, day, touchpoint_id) DO UPDATE SET
       n = t.n + excluded.n,
       interviews = t.interviews + excluded.interviews,
@@ -295,13 +351,28 @@ BEGIN
     RETURNING *
   ), kept AS (
     INSERT INTO analysis_interview_pair_changes SELECT * FROM moved
+  ), signed AS (
+    SELECT m.id, m.workspace_id, m.map_id, m.day, m.lifecycle_stage AS lc, m.value_tier AS tier,
+      m.segment AS seg, m.interviewer_id AS iv, m.options,
+      m.sign AS interviews
+    FROM moved m
+  ), options AS (
+    SELECT x.*, o.opt FROM signed x CROSS JOIN LATERAL unnest(coalesce(x.options, '{}')) AS o(opt)
   ), summed AS (
     INSERT INTO analysis_day_interviews AS t
-    SELECT m.workspace_id, m.map_id, d.dim, d.value, m.day, sum(m.sign)
-    FROM moved m
-    CROSS JOIN LATERAL cx_dims(m.lifecycle_stage, m.value_tier, m.segment, m.interviewer_id, m.options) d
-    GROUP BY m.workspace_id, m.map_id, d.dim, d.value, m.day
-    ON CONFLICT (workspace_id, map_id, dim, value, day) DO UPDATE SET interviews = t.interviews + excluded.interviews
+  SELECT x.workspace_id, x.map_id, CASE GROUPING(x.lc, x.tier, x.seg, x.iv) WHEN 15 THEN 'all' WHEN 7 THEN 'lifecycle' WHEN 11 THEN 'tier' WHEN 13 THEN 'segment' WHEN 14 THEN 'interviewer' END AS dim,
+    coalesce(x.lc, x.tier, x.seg, x.iv, '') AS value, x.day,
+    sum(x.interviews)
+  FROM signed x
+  GROUP BY x.workspace_id, x.map_id, x.day, GROUPING SETS ((), (x.lc), (x.tier), (x.seg), (x.iv))
+  HAVING coalesce(x.lc, '-') <> '' AND coalesce(x.tier, '-') <> '' AND coalesce(x.seg, '-') <> ''
+  UNION ALL
+  SELECT x.workspace_id, x.map_id, 'attr', x.opt, x.day,
+    sum(x.interviews)
+  FROM options x
+  GROUP BY x.workspace_id, x.map_id, x.day, x.opt
+    ON CONFLICT (workspace_id, map_id, dim, value, day) DO UPDATE SET
+      interviews = t.interviews + excluded.interviews
   )
   SELECT count(*) INTO moved_interviews FROM moved;
   PERFORM gin_clean_pending_list('analysis_touchpoints_tags_idx');
@@ -310,7 +381,8 @@ BEGIN
 END;
 $$;
 
--- Folds a batch of the pair log into the pair rollups. Returns how many changes it folded.
+-- Folds a batch of the pair log into the pair rollups (the keys cx_dim_pairs() lists, computed
+-- set-wise as above). Returns how many changes it folded.
 CREATE FUNCTION cx_analysis_fold_pairs(p_limit INTEGER DEFAULT 50000) RETURNS INTEGER
 LANGUAGE plpgsql AS $$
 DECLARE moved_touchpoints INTEGER; moved_interviews INTEGER;
@@ -322,33 +394,114 @@ BEGIN
     DELETE FROM analysis_touchpoint_pair_changes
     WHERE id IN (SELECT id FROM analysis_touchpoint_pair_changes ORDER BY id LIMIT p_limit)
     RETURNING *
+  ), signed AS (
+    SELECT m.id, m.workspace_id, m.map_id, m.day, m.touchpoint_id, m.lifecycle_stage AS lc, m.value_tier AS tier,
+      m.segment AS seg, m.interviewer_id AS iv, m.options,
+      m.sign * m.n AS n,
+      m.sign AS interviews,
+      m.sign * m.missed AS missed,
+      m.sign * m.met AS met,
+      m.sign * m.exceeded AS exceeded,
+      m.sign * m.importance_sum AS importance_sum,
+      m.sign * m.importance_sum_sq AS importance_sum_sq,
+      m.sign * m.missed_importance_sum AS missed_importance_sum,
+      m.sign * m.exceeded_importance_sum AS exceeded_importance_sum,
+      m.sign * m.missed * coalesce(m.overall, 0) AS missed_overall_sum,
+      CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.missed END AS missed_overall_n,
+      m.sign * m.met * coalesce(m.overall, 0) AS met_overall_sum,
+      CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.met END AS met_overall_n,
+      m.sign * m.exceeded * coalesce(m.overall, 0) AS exceeded_overall_sum,
+      CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.exceeded END AS exceeded_overall_n,
+      m.sign * m.feeling_hate AS feeling_hate,
+      m.sign * m.feeling_dislike AS feeling_dislike,
+      m.sign * m.feeling_eh AS feeling_eh,
+      m.sign * m.feeling_like_a_lot AS feeling_like_a_lot,
+      m.sign * m.feeling_love AS feeling_love,
+      m.sign * m.feeling_in_love AS feeling_in_love
+    FROM moved m
+  ), options AS (
+    SELECT x.*, o.opt FROM signed x CROSS JOIN LATERAL unnest(coalesce(x.options, '{}')) AS o(opt)
   ), summed AS (
     INSERT INTO analysis_day_touchpoints AS t
-    SELECT m.workspace_id, m.map_id, d.dim, d.value, m.day, m.touchpoint_id,
-      sum(m.sign * m.n),
-      sum(m.sign),
-      sum(m.sign * m.missed),
-      sum(m.sign * m.met),
-      sum(m.sign * m.exceeded),
-      sum(m.sign * m.importance_sum),
-      sum(m.sign * m.importance_sum_sq),
-      sum(m.sign * m.missed_importance_sum),
-      sum(m.sign * m.exceeded_importance_sum),
-      sum(m.sign * m.missed * coalesce(m.overall, 0)),
-      sum(CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.missed END),
-      sum(m.sign * m.met * coalesce(m.overall, 0)),
-      sum(CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.met END),
-      sum(m.sign * m.exceeded * coalesce(m.overall, 0)),
-      sum(CASE WHEN m.overall IS NULL THEN 0 ELSE m.sign * m.exceeded END),
-      sum(m.sign * m.feeling_hate),
-      sum(m.sign * m.feeling_dislike),
-      sum(m.sign * m.feeling_eh),
-      sum(m.sign * m.feeling_like_a_lot),
-      sum(m.sign * m.feeling_love),
-      sum(m.sign * m.feeling_in_love)
-    FROM moved m
-    CROSS JOIN LATERAL cx_dim_pairs(m.lifecycle_stage, m.value_tier, m.segment, m.interviewer_id, m.options) d
-    GROUP BY m.workspace_id, m.map_id, d.dim, d.value, m.day, m.touchpoint_id
+  SELECT x.workspace_id, x.map_id, CASE GROUPING(x.lc, x.tier, x.seg, x.iv) WHEN 3 THEN 'lifecycle*tier' WHEN 5 THEN 'lifecycle*segment' WHEN 6 THEN 'lifecycle*interviewer' WHEN 9 THEN 'tier*segment' WHEN 10 THEN 'tier*interviewer' WHEN 12 THEN 'segment*interviewer' END AS dim,
+    concat_ws(chr(31), x.lc, x.tier, x.seg, x.iv) AS value, x.day, x.touchpoint_id,
+    sum(x.n),
+    sum(x.interviews),
+    sum(x.missed),
+    sum(x.met),
+    sum(x.exceeded),
+    sum(x.importance_sum),
+    sum(x.importance_sum_sq),
+    sum(x.missed_importance_sum),
+    sum(x.exceeded_importance_sum),
+    sum(x.missed_overall_sum),
+    sum(x.missed_overall_n),
+    sum(x.met_overall_sum),
+    sum(x.met_overall_n),
+    sum(x.exceeded_overall_sum),
+    sum(x.exceeded_overall_n),
+    sum(x.feeling_hate),
+    sum(x.feeling_dislike),
+    sum(x.feeling_eh),
+    sum(x.feeling_like_a_lot),
+    sum(x.feeling_love),
+    sum(x.feeling_in_love)
+  FROM signed x
+  GROUP BY x.workspace_id, x.map_id, x.day, x.touchpoint_id, GROUPING SETS ((x.lc, x.tier), (x.lc, x.seg), (x.lc, x.iv), (x.tier, x.seg), (x.tier, x.iv), (x.seg, x.iv))
+  HAVING coalesce(x.lc, '-') <> '' AND coalesce(x.tier, '-') <> '' AND coalesce(x.seg, '-') <> ''
+  UNION ALL
+  SELECT x.workspace_id, x.map_id, CASE GROUPING(x.lc, x.tier, x.seg, x.iv) WHEN 7 THEN 'lifecycle*attr' WHEN 11 THEN 'tier*attr' WHEN 13 THEN 'segment*attr' WHEN 14 THEN 'interviewer*attr' END AS dim,
+    concat_ws(chr(31), x.lc, x.tier, x.seg, x.iv, x.opt) AS value, x.day, x.touchpoint_id,
+    sum(x.n),
+    sum(x.interviews),
+    sum(x.missed),
+    sum(x.met),
+    sum(x.exceeded),
+    sum(x.importance_sum),
+    sum(x.importance_sum_sq),
+    sum(x.missed_importance_sum),
+    sum(x.exceeded_importance_sum),
+    sum(x.missed_overall_sum),
+    sum(x.missed_overall_n),
+    sum(x.met_overall_sum),
+    sum(x.met_overall_n),
+    sum(x.exceeded_overall_sum),
+    sum(x.exceeded_overall_n),
+    sum(x.feeling_hate),
+    sum(x.feeling_dislike),
+    sum(x.feeling_eh),
+    sum(x.feeling_like_a_lot),
+    sum(x.feeling_love),
+    sum(x.feeling_in_love)
+  FROM options x
+  GROUP BY x.workspace_id, x.map_id, x.day, x.touchpoint_id, GROUPING SETS ((x.lc, x.opt), (x.tier, x.opt), (x.seg, x.opt), (x.iv, x.opt))
+  HAVING coalesce(x.lc, '-') <> '' AND coalesce(x.tier, '-') <> '' AND coalesce(x.seg, '-') <> ''
+  UNION ALL
+  SELECT x.workspace_id, x.map_id, 'attr*attr', x.opt || chr(31) || y.opt, x.day, x.touchpoint_id,
+    sum(x.n),
+    sum(x.interviews),
+    sum(x.missed),
+    sum(x.met),
+    sum(x.exceeded),
+    sum(x.importance_sum),
+    sum(x.importance_sum_sq),
+    sum(x.missed_importance_sum),
+    sum(x.exceeded_importance_sum),
+    sum(x.missed_overall_sum),
+    sum(x.missed_overall_n),
+    sum(x.met_overall_sum),
+    sum(x.met_overall_n),
+    sum(x.exceeded_overall_sum),
+    sum(x.exceeded_overall_n),
+    sum(x.feeling_hate),
+    sum(x.feeling_dislike),
+    sum(x.feeling_eh),
+    sum(x.feeling_like_a_lot),
+    sum(x.feeling_love),
+    sum(x.feeling_in_love)
+  FROM options x
+  JOIN options y ON y.id = x.id AND x.opt COLLATE "C" < y.opt COLLATE "C"
+  GROUP BY x.workspace_id, x.map_id, x.day, x.touchpoint_id, x.opt, y.opt
     ON CONFLICT (workspace_id, map_id, dim, value, day, touchpoint_id) DO UPDATE SET
       n = t.n + excluded.n,
       interviews = t.interviews + excluded.interviews,
@@ -377,13 +530,36 @@ BEGIN
     DELETE FROM analysis_interview_pair_changes
     WHERE id IN (SELECT id FROM analysis_interview_pair_changes ORDER BY id LIMIT p_limit)
     RETURNING *
+  ), signed AS (
+    SELECT m.id, m.workspace_id, m.map_id, m.day, m.lifecycle_stage AS lc, m.value_tier AS tier,
+      m.segment AS seg, m.interviewer_id AS iv, m.options,
+      m.sign AS interviews
+    FROM moved m
+  ), options AS (
+    SELECT x.*, o.opt FROM signed x CROSS JOIN LATERAL unnest(coalesce(x.options, '{}')) AS o(opt)
   ), summed AS (
     INSERT INTO analysis_day_interviews AS t
-    SELECT m.workspace_id, m.map_id, d.dim, d.value, m.day, sum(m.sign)
-    FROM moved m
-    CROSS JOIN LATERAL cx_dim_pairs(m.lifecycle_stage, m.value_tier, m.segment, m.interviewer_id, m.options) d
-    GROUP BY m.workspace_id, m.map_id, d.dim, d.value, m.day
-    ON CONFLICT (workspace_id, map_id, dim, value, day) DO UPDATE SET interviews = t.interviews + excluded.interviews
+  SELECT x.workspace_id, x.map_id, CASE GROUPING(x.lc, x.tier, x.seg, x.iv) WHEN 3 THEN 'lifecycle*tier' WHEN 5 THEN 'lifecycle*segment' WHEN 6 THEN 'lifecycle*interviewer' WHEN 9 THEN 'tier*segment' WHEN 10 THEN 'tier*interviewer' WHEN 12 THEN 'segment*interviewer' END AS dim,
+    concat_ws(chr(31), x.lc, x.tier, x.seg, x.iv) AS value, x.day,
+    sum(x.interviews)
+  FROM signed x
+  GROUP BY x.workspace_id, x.map_id, x.day, GROUPING SETS ((x.lc, x.tier), (x.lc, x.seg), (x.lc, x.iv), (x.tier, x.seg), (x.tier, x.iv), (x.seg, x.iv))
+  HAVING coalesce(x.lc, '-') <> '' AND coalesce(x.tier, '-') <> '' AND coalesce(x.seg, '-') <> ''
+  UNION ALL
+  SELECT x.workspace_id, x.map_id, CASE GROUPING(x.lc, x.tier, x.seg, x.iv) WHEN 7 THEN 'lifecycle*attr' WHEN 11 THEN 'tier*attr' WHEN 13 THEN 'segment*attr' WHEN 14 THEN 'interviewer*attr' END AS dim,
+    concat_ws(chr(31), x.lc, x.tier, x.seg, x.iv, x.opt) AS value, x.day,
+    sum(x.interviews)
+  FROM options x
+  GROUP BY x.workspace_id, x.map_id, x.day, GROUPING SETS ((x.lc, x.opt), (x.tier, x.opt), (x.seg, x.opt), (x.iv, x.opt))
+  HAVING coalesce(x.lc, '-') <> '' AND coalesce(x.tier, '-') <> '' AND coalesce(x.seg, '-') <> ''
+  UNION ALL
+  SELECT x.workspace_id, x.map_id, 'attr*attr', x.opt || chr(31) || y.opt, x.day,
+    sum(x.interviews)
+  FROM options x
+  JOIN options y ON y.id = x.id AND x.opt COLLATE "C" < y.opt COLLATE "C"
+  GROUP BY x.workspace_id, x.map_id, x.day, x.opt, y.opt
+    ON CONFLICT (workspace_id, map_id, dim, value, day) DO UPDATE SET
+      interviews = t.interviews + excluded.interviews
   )
   SELECT count(*) INTO moved_interviews FROM moved;
   RETURN moved_touchpoints + moved_interviews;
@@ -413,6 +589,11 @@ BEGIN
   INSERT INTO analysis_day_touchpoints SELECT * FROM cx_analysis_day_touchpoints_source WHERE workspace_id = p_workspace AND map_id = p_map;
 END;
 $$;
+
+-- Every fold rewrites the current day's rollup rows: room left on their pages lets each
+-- update stay on its page (no new index entry) rather than move.
+ALTER TABLE "analysis_day_touchpoints" SET (fillfactor = 70);
+ALTER TABLE "analysis_day_interviews" SET (fillfactor = 70);
 
 -- The existing rollups gain their pair keys: rebuilt from the summary rows, which already
 -- hold every change still in the log (so the log is emptied with them).

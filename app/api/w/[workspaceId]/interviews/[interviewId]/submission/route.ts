@@ -7,7 +7,7 @@ import { jsonError, readJsonBody, requireWorkspaceApi } from "@/lib/api";
 import { InterviewTargetSchema } from "@/lib/schemas/interview";
 import { after } from "next/server";
 import { submitCapturedInterview } from "@/lib/data/interview-submission";
-import { foldAnalysisDeltas } from "@/lib/data/analysis-fold";
+import { analysisFoldDue, foldAnalysisDeltas } from "@/lib/data/analysis-fold";
 
 const MAX_BYTES = 512 * 1024;
 
@@ -25,7 +25,7 @@ export async function POST(request: Request, context: RouteContext<"/api/w/[work
 
   try {
     const result = await submitCapturedInterview(guard.ctx, body, target.data.mapId);
-    after(() => foldAnalysisDeltas());
+    if (analysisFoldDue()) after(() => foldAnalysisDeltas());
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof UserError) return jsonError(error.status, error.message, error.fieldErrors);
