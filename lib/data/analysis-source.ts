@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { EMPTY_FILTER, type AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { ROLLUP_STATISTICS } from "@/lib/data/analysis-statistics";
@@ -16,7 +16,7 @@ import { ROLLUP_STATISTICS } from "@/lib/data/analysis-statistics";
 //
 // A filter on at most two interview-level dimensions (any values of each) and a period is
 // answered by the rollups: a few rows per day and touchpoint. Three or more sum the summary
-// rows they keep, found through the day index and the GIN index on `tags`.
+// rows of the interviews they keep, found through the GIN index on `tags`.
 //
 // Writers never touch the rollups: they append changes to a log that a fold moves into the
 // single-dimension rollups every second or so and then, through a second log, into the pair
@@ -74,13 +74,12 @@ async function restrictionsOf(ctx: WorkspaceContext, filter: AnalysisFilter): Pr
   if (filter.segment.length) restrictions.push({ dim: "segment", column: "segment", values: filter.segment });
   if (filter.interviewer.length) restrictions.push({ dim: "interviewer", column: "interviewer_id", values: filter.interviewer });
   if (filter.attr.length) {
-    const options = await db.attributeOption.findMany({
-      where: { workspaceId: ctx.workspaceId, id: { in: filter.attr } },
-      select: { id: true, fieldId: true },
-      orderBy: { id: "asc" },
-    });
+    const options = await sql<{ id: string; field_id: string }>(
+      "SELECT id, field_id FROM attribute_options WHERE workspace_id = $1 AND id = ANY($2::text[]) ORDER BY id",
+      [ctx.workspaceId, filter.attr],
+    );
     const byField = new Map<string, string[]>();
-    for (const option of options) byField.set(option.fieldId, [...(byField.get(option.fieldId) ?? []), option.id]);
+    for (const option of options) byField.set(option.field_id, [...(byField.get(option.field_id) ?? []), option.id]);
     for (const values of byField.values()) restrictions.push({ dim: "attr", column: "options", values });
   }
   return restrictions;
@@ -227,7 +226,16 @@ function statisticRows(
 ): Prisma.Sql {
   const changes = summaryCondition(ctx, mapId, filter, source.restrictions);
   if (!source.rollup) {
-    return Prisma.sql`SELECT ${extra}, ${rowsOf("summary")} FROM analysis_touchpoints s WHERE ${changes} AND ${where}`;
+    // The interviews first (one row each, found through their own tags index), then each one's
+    // rows through the primary key: an interview's rows are written together, so they share a
+    // page or two, and the time follows the interviews the filter keeps. The OFFSET 0 keeps
+    // the lookup per interview whatever the planner's estimates.
+    return Prisma.sql`
+      SELECT ${extra}, ${rowsOf("summary")}
+      FROM (SELECT s.interview_id FROM analysis_interviews s WHERE ${changes}) i
+      CROSS JOIN LATERAL (
+        SELECT * FROM analysis_touchpoints s WHERE s.interview_id = i.interview_id AND ${where} OFFSET 0
+      ) s`;
   }
   const rollup = Prisma.sql`
     SELECT ${extra}, ${rowsOf("rollup")} FROM analysis_day_touchpoints s

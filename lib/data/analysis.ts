@@ -155,14 +155,17 @@ export async function getMatrix(
   filter: AnalysisFilter,
   crosshairMode: CrosshairMode,
 ): Promise<Matrix> {
-  const touchpoints = selectTouchpoints(await listTouchpointRows(ctx, map.id), filter);
-  const { interviews, observations, rows } = await aggregateTouchpoints(
-    ctx,
-    map.id,
-    filter,
-    touchpoints.map((touchpoint) => touchpoint.id),
-  );
+  // The touchpoint list, N and every touchpoint's statistics at once (three queries in
+  // parallel); the stage, channel and moment-of-truth filters then pick the touchpoints.
+  const plan = planSource(ctx, filter);
+  const [touchpointRows, interviews, rows] = await Promise.all([
+    listTouchpointRows(ctx, map.id),
+    plan.then((source) => countInterviews(ctx, map.id, filter, source)),
+    plan.then((source) => sumByTouchpoint(ctx, map.id, filter, source)),
+  ]);
+  const touchpoints = selectTouchpoints(touchpointRows, filter);
   const byId = new Map(rows.map((row) => [row.touchpoint_id, row]));
+  const observations = touchpoints.reduce((sum, touchpoint) => sum + (byId.get(touchpoint.id)?.n ?? 0), 0);
   const figures = touchpoints.map((touchpoint) => {
     const row = byId.get(touchpoint.id);
     const aggregate: TouchpointAggregate = {
