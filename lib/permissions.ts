@@ -68,9 +68,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   INTERVIEWER: "Interviewer",
 };
 
+// What each role can do in cxmap today (shown on the invitation page). Permissions for features
+// not built yet (imports, exports, API tokens, improvement actions) are granted in the table
+// above but not promised here.
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  ADMIN: "Everything, plus members, invitations, API tokens and workspace settings.",
-  ANALYST: "Designs maps, curates interview data, runs every analysis, imports and exports.",
-  MANAGER: "Reviews the matrix, fix list, trends and reports; tracks improvement actions; exports.",
-  INTERVIEWER: "Records interviews on active maps; sees only their own interviews.",
+  ADMIN: "Everything an analyst can do, plus members, their roles and invitations.",
+  ANALYST: "Designs maps, manages respondents, records and curates interviews, sees the priority matrix and the audit log.",
+  MANAGER: "Sees the maps, the priority matrix, the fix list and each touchpoint's trend.",
+  INTERVIEWER: "Records interviews on active maps and manages respondents; sees only their own interviews.",
 };
