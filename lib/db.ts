@@ -1,7 +1,8 @@
 import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db-errors";
 import { requireDatabaseUrl } from "@/lib/env";
 
 // One pool and one Prisma client over it per process; in development, module reloads would
@@ -63,6 +64,6 @@ export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise
 }
 
 /** The same statements inside a Prisma interactive transaction (for code shared by both kinds of callers). */
-export function sqlInPrisma(tx: Prisma.TransactionClient): Sql {
+export function sqlInPrisma(tx: Tx): Sql {
   return (text, values = []) => tx.$queryRawUnsafe(text, ...values);
 }

@@ -12,15 +12,8 @@ import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/components/ui/cn";
 import { updateInterviewAction } from "@/lib/actions/interviews";
 import { submitRecordedInterview } from "@/components/interview/submit-interview";
-import {
-  findProblems,
-  latestAllowedDate,
-  type Answer,
-  type CaptureJourney,
-  type FeelingState,
-  type InterviewDraft,
-  type Outcome,
-} from "@/lib/schemas/interview";
+import type { Answer, CaptureJourney, FeelingState, InterviewDraft, Outcome } from "@/lib/schemas/interview";
+import { findProblems, latestAllowedDate } from "@/lib/schemas/interview-submission";
 import type { AttributeFieldView } from "@/lib/schemas/respondent";
 import { ChoiceGroup, focusChoiceGroup } from "./choice-group";
 import { FEELING_OPTIONS, MODE_OPTIONS } from "./options";

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
-import type { Answer, CaptureJourney, Problem } from "@/lib/schemas/interview";
+import type { Answer, CaptureJourney } from "@/lib/schemas/interview";
+import type { Problem } from "@/lib/schemas/interview-submission";
 
 export type TouchpointStatus = "not-answered" | "skipped" | "incomplete" | "done";
 

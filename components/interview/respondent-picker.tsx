@@ -7,7 +7,8 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ProfileFields } from "@/components/respondents/profile-fields";
 import { searchRespondentsAction } from "@/lib/actions/respondents";
-import type { NewRespondentDraft, Problem, RespondentChoice } from "@/lib/schemas/interview";
+import type { NewRespondentDraft, RespondentChoice } from "@/lib/schemas/interview";
+import type { Problem } from "@/lib/schemas/interview-submission";
 import { LIFECYCLE_LABELS, VALUE_TIER_LABELS, type AttributeFieldView, type RespondentRow } from "@/lib/schemas/respondent";
 
 type Props = {

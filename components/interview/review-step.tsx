@@ -2,14 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import {
-  FEELING_LABELS,
-  MODE_LABELS,
-  type Answer,
-  type CaptureJourney,
-  type InterviewDraft,
-  type Problem,
-} from "@/lib/schemas/interview";
+import { FEELING_LABELS, MODE_LABELS, type Answer, type CaptureJourney, type InterviewDraft } from "@/lib/schemas/interview";
+import type { Problem } from "@/lib/schemas/interview-submission";
 import { describeRating } from "./options";
 import { formatDay } from "./format";
 import { touchpointStatus, STATUS_TEXT } from "./progress";

@@ -5,7 +5,8 @@ import { flushSync } from "react-dom";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { Answer, CaptureTouchpoint, Problem } from "@/lib/schemas/interview";
+import type { Answer, CaptureTouchpoint } from "@/lib/schemas/interview";
+import type { Problem } from "@/lib/schemas/interview-submission";
 import { EMPTY_RATING, RatingCard } from "./rating-card";
 import { addVolunteered, applyRating, applyVolunteered, hasAnswers, ratingOf, removeVolunteered } from "./answers";
 

@@ -8,12 +8,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { requireWorkspace } from "@/lib/workspace";
 import { checkedSubmission } from "@/lib/data/interview-submission";
 import { InterviewIdSchema, InterviewTargetSchema, VoidInterviewSchema } from "@/lib/schemas/interview";
-import {
-  discardDraft,
-  restoreInterview,
-  updateInterview,
-  voidInterview,
-} from "@/lib/data/interviews";
+import { discardDraft, restoreInterview, updateInterview, voidInterview } from "@/lib/data/interview-curation";
 
 function revalidate(workspaceId: string, interviewId?: string) {
   after(() => foldAnalysisDeltas());

@@ -12,7 +12,8 @@ import {
   SetMapStatusSchema,
   UpdateMapDetailsSchema,
 } from "@/lib/schemas/map";
-import { createMap, deleteMap, duplicateMap, setMapStatus, updateMapDetails, updateMapSettings } from "@/lib/data/maps";
+import { createMap, deleteMap, duplicateMap, setMapStatus, updateMapDetails } from "@/lib/data/map-lifecycle";
+import { updateMapSettings } from "@/lib/data/map-settings";
 
 // Map-level changes re-render the maps list and every page of the map (journey, designer,
 // settings), all of which show its name or status.

@@ -17,14 +17,11 @@ import {
 } from "@/lib/schemas/respondent";
 import {
   createAttributeField,
-  createRespondent,
   moveAttributeField,
-  searchRespondents,
   setAttributeFieldArchived,
-  setRespondentArchived,
   updateAttributeField,
-  updateRespondent,
-} from "@/lib/data/respondents";
+} from "@/lib/data/attribute-fields";
+import { createRespondent, searchRespondents, setRespondentArchived, updateRespondent } from "@/lib/data/respondents";
 
 const SearchSchema = z.object({ q: z.string().trim().max(60, "Search with at most 60 characters.") });
 

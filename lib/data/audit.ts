@@ -2,9 +2,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomUUID } from "node:crypto";
 import { db, type Sql } from "@/lib/db";
+import type { Tx } from "@/lib/db-errors";
 import type { WorkspaceContext } from "@/lib/workspace";
-
-type Tx = Prisma.TransactionClient;
 
 export type AuditEntryInput = {
   action: string;

@@ -1,13 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import type { Tx } from "@/lib/db-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UserError } from "@/lib/errors";
 import type { WorkspaceContext } from "@/lib/workspace";
 import type { LaneKind } from "@/lib/schemas/map-design";
 import type { MapBlueprint } from "@/lib/templates/maps";
-
-export type Tx = Prisma.TransactionClient;
 
 export const MAP_NOT_FOUND = "That map was not found in this workspace.";
 export const MAP_ARCHIVED =

@@ -10,8 +10,8 @@ import {
   lockMap,
   moveInList,
   renumber,
-  type Tx,
 } from "@/lib/data/designer-core";
+import type { Tx } from "@/lib/db-errors";
 import { TOUCHPOINT_NOT_IN_MAP } from "@/lib/data/designer-touchpoints";
 import type {
   CreateExpectationSchema,

@@ -11,8 +11,8 @@ import {
   moveInList,
   ORDER,
   renumber,
-  type Tx,
 } from "@/lib/data/designer-core";
+import type { Tx } from "@/lib/db-errors";
 import {
   LANE_LABELS,
   type CreateLaneSchema,

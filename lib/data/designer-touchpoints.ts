@@ -10,8 +10,8 @@ import {
   lockMap,
   moveInList,
   renumber,
-  type Tx,
 } from "@/lib/data/designer-core";
+import type { Tx } from "@/lib/db-errors";
 import { laneNotInMap } from "@/lib/data/designer-lanes";
 import type {
   CreateTouchpointSchema,

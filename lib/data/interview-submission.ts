@@ -2,18 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { sql, sqlTransaction, type Sql } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { UserError, zodFieldErrors } from "@/lib/errors";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { RespondentProfileSchema } from "@/lib/schemas/respondent";
-import {
-  interviewSubmissionSchema,
-  toObservationRows,
-  type CaptureJourney,
-  type InterviewSubmission,
-  type RespondentChoice,
-} from "@/lib/schemas/interview";
-import { MAP_NOT_ACTIVE, getCaptureJourney } from "@/lib/data/interviews";
-import { insertRespondent, isUniqueViolation } from "@/lib/data/respondents";
+import type { CaptureJourney, RespondentChoice } from "@/lib/schemas/interview";
+import { interviewSubmissionSchema, toObservationRows, type InterviewSubmission } from "@/lib/schemas/interview-submission";
+import { MAP_NOT_ACTIVE, getCaptureJourney } from "@/lib/data/interview-capture";
+import { insertRespondent } from "@/lib/data/respondents";
 
 // Submitting an interview: the path every interviewer takes many times a day, many of them
 // at once on the same map and day. It is written in plain SQL on one pooled connection (see

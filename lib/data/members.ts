@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { UserError } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import type { WorkspaceContext } from "@/lib/workspace";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db-errors";
 import { recordAudit } from "@/lib/data/audit";
 import type {
   AcceptInvitationNewUserSchema,
@@ -43,7 +43,7 @@ export async function listMembers(ctx: WorkspaceContext) {
  * Locks the workspace's admin memberships for the rest of the transaction, so that two
  * concurrent demotions cannot both see "another admin remains".
  */
-async function lockAdminCount(tx: Prisma.TransactionClient, workspaceId: string): Promise<number> {
+async function lockAdminCount(tx: Tx, workspaceId: string): Promise<number> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM memberships
     WHERE workspace_id = ${workspaceId} AND role = 'ADMIN' AND removed_at IS NULL
@@ -51,7 +51,7 @@ async function lockAdminCount(tx: Prisma.TransactionClient, workspaceId: string)
   return rows.length;
 }
 
-async function findMembership(tx: Prisma.TransactionClient, ctx: WorkspaceContext, membershipId: string) {
+async function findMembership(tx: Tx, ctx: WorkspaceContext, membershipId: string) {
   const membership = await tx.membership.findFirst({
     where: { id: membershipId, workspaceId: ctx.workspaceId, removedAt: null },
     select: { id: true, role: true, userId: true },
@@ -203,7 +203,7 @@ export async function getInvitationPreview(token: string, now = new Date()) {
  * Consumes the invitation atomically: of two concurrent accepts, one wins. Runs inside the
  * caller's transaction together with the membership it grants.
  */
-async function claimInvitation(tx: Prisma.TransactionClient, token: string, userId: string, now: Date) {
+async function claimInvitation(tx: Tx, token: string, userId: string, now: Date) {
   const rows = await tx.$queryRaw<{ id: string; workspace_id: string; role: Role; email: string | null }[]>`
     UPDATE invitations SET accepted_at = ${now}, accepted_by_id = ${userId}
     WHERE token_hash = ${hashToken(token)} AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ${now}
@@ -215,7 +215,7 @@ async function claimInvitation(tx: Prisma.TransactionClient, token: string, user
 }
 
 async function joinWorkspace(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   invitation: { id: string; workspace_id: string; role: Role },
   userId: string,
 ) {

@@ -17,7 +17,8 @@ import {
 } from "@/lib/actions/maps";
 import { archiveTouchpointAction } from "@/lib/actions/designer";
 import { getDesign } from "@/lib/data/designer";
-import { getMapSettings, listMaps } from "@/lib/data/maps";
+import { getMapSettings } from "@/lib/data/map-settings";
+import { listMaps } from "@/lib/data/maps";
 import { MAP_TEMPLATES } from "@/lib/templates/maps";
 import { resolveWorkspaceAccess } from "@/lib/workspace";
 

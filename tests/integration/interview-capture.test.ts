@@ -5,7 +5,7 @@ import { createWorkspaceWithMembers } from "@/tests/factories/workspace";
 import { createRespondent } from "@/tests/factories/respondent";
 import { createInterview } from "@/tests/factories/interview";
 import { requireWorkspace } from "@/lib/workspace";
-import { MAP_NOT_ACTIVE, getInterviewForCapture } from "@/lib/data/interviews";
+import { MAP_NOT_ACTIVE, getInterviewForCapture } from "@/lib/data/interview-capture";
 import { PUT as saveDraftRoute } from "@/app/api/w/[workspaceId]/interviews/[interviewId]/draft/route";
 import { createTestMap, rowsFor, submissionFor, submitThroughRoute, postSubmission } from "./interview-support";
 

@@ -10,8 +10,8 @@ import {
   updateInterviewAction,
   voidInterviewAction,
 } from "@/lib/actions/interviews";
-import { getQuotaProgress, listInterviewFilterOptions, listInterviews } from "@/lib/data/interviews";
-import { getJourney } from "@/lib/data/maps";
+import { listInterviewFilterOptions, listInterviews } from "@/lib/data/interviews";
+import { getJourney, getQuotaProgress } from "@/lib/data/maps";
 import { requireWorkspace } from "@/lib/workspace";
 import { InterviewListFilterSchema } from "@/lib/schemas/interview";
 import { createTestMap, submissionFor, type TestMap, submitThroughRoute } from "./interview-support";

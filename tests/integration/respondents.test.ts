@@ -13,7 +13,8 @@ import {
   updateAttributeFieldAction,
   updateRespondentAction,
 } from "@/lib/actions/respondents";
-import { listAttributeFields, listRespondents } from "@/lib/data/respondents";
+import { listAttributeFields } from "@/lib/data/attribute-fields";
+import { listRespondents } from "@/lib/data/respondents";
 import { RespondentSearchSchema } from "@/lib/schemas/respondent";
 import { requireWorkspace } from "@/lib/workspace";
 

@@ -9,7 +9,8 @@ import {
   pruneToJourney,
   skip,
 } from "@/components/interview/answers";
-import { findProblems, type CaptureTouchpoint } from "@/lib/schemas/interview";
+import type { CaptureTouchpoint } from "@/lib/schemas/interview";
+import { findProblems } from "@/lib/schemas/interview-submission";
 
 const touchpoint: CaptureTouchpoint = {
   id: "tp",

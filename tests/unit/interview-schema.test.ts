@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { FEELING_LABELS, FEELING_STATES, IMPORTANCE_LABELS, InterviewDraftSchema, MESSAGES } from "@/lib/schemas/interview";
 import {
-  FEELING_LABELS,
-  FEELING_STATES,
-  IMPORTANCE_LABELS,
-  InterviewDraftSchema,
-  MESSAGES,
   findProblems,
   interviewSubmissionSchema,
   toObservationRows,
   type JourneyForCheck,
-} from "@/lib/schemas/interview";
+} from "@/lib/schemas/interview-submission";
 
 const journey: JourneyForCheck = {
   touchpoints: [

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/workspace";
-import { listRecordableMaps } from "@/lib/data/interviews";
+import { listRecordableMaps } from "@/lib/data/interview-capture";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/workspace";
-import { listAttributeFields } from "@/lib/data/respondents";
+import { listAttributeFields } from "@/lib/data/attribute-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { AttributeFieldsEditor } from "@/components/respondents/attribute-fields-editor";
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/workspace";
-import { listAttributeFields, listSegments } from "@/lib/data/respondents";
+import { listAttributeFields } from "@/lib/data/attribute-fields";
+import { listSegments } from "@/lib/data/respondents";
 import { PageHeader } from "@/components/ui/page-header";
 import { RespondentForm } from "@/components/respondents/respondent-form";
 

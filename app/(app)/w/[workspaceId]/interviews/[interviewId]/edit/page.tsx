@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { requireWorkspace } from "@/lib/workspace";
 import { can } from "@/lib/permissions";
-import { canEditInterview, getCaptureJourney, getInterviewForCapture, withSkippedTouchpoints } from "@/lib/data/interviews";
-import { listAttributeFields, listSegments } from "@/lib/data/respondents";
+import { getCaptureJourney, getInterviewForCapture, withSkippedTouchpoints } from "@/lib/data/interview-capture";
+import { canEditInterview } from "@/lib/data/interview-core";
+import { listAttributeFields } from "@/lib/data/attribute-fields";
+import { listSegments } from "@/lib/data/respondents";
 import { CaptureLoader } from "@/components/interview/capture-loader";
 
 export const metadata: Metadata = { title: "Correct an interview" };

@@ -5,7 +5,7 @@ import { UserError, zodFieldErrors } from "@/lib/errors";
 import { requireWorkspace, type WorkspaceContext } from "@/lib/workspace";
 import { readJsonBody } from "@/lib/api";
 import { InterviewDraftSchema } from "@/lib/schemas/interview";
-import { ALREADY_SUBMITTED, saveDraft } from "@/lib/data/interviews";
+import { ALREADY_SUBMITTED, saveDraft } from "@/lib/data/interview-capture";
 
 const MAX_BYTES = 512 * 1024;
 

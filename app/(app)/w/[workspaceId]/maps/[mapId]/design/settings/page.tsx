@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/workspace";
 import { getDesignerHeader } from "@/lib/data/designer";
-import { getMapSettings } from "@/lib/data/maps";
+import { getMapSettings } from "@/lib/data/map-settings";
 import { DesignerHeader } from "@/components/designer/designer-header";
 import { MapDetailsForm } from "@/components/designer/map-details-form";
 import { MapSettingsForm } from "@/components/designer/map-settings-form";
