@@ -1,4 +1,5 @@
 import "server-only";
+import { MAP_NOT_FOUND } from "@/lib/data/designer-core";
 import { db, sql } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import type { WorkspaceContext } from "@/lib/workspace";
@@ -16,7 +17,6 @@ import {
 // screen resumes it, and the interviewer's draft saved as they go. Submitting is in
 // interview-submission.ts; correcting, voiding and discarding in interview-curation.ts.
 
-const MAP_NOT_FOUND = "That map was not found in this workspace.";
 export const MAP_NOT_ACTIVE = "This map is not open for interviews: only active maps can be recorded on.";
 export const ALREADY_SUBMITTED = "This interview has already been submitted.";
 

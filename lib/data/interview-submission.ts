@@ -1,4 +1,6 @@
 import "server-only";
+import { MAP_NOT_FOUND } from "@/lib/data/designer-core";
+import { INTERVIEW_NOT_FOUND } from "@/lib/data/interview-core";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { sql, sqlTransaction, type Sql } from "@/lib/db";
@@ -26,7 +28,6 @@ function problemsError(error: z.ZodError) {
   return new UserError(count === 1 ? first : `${count} answers need attention. First: ${first}`, zodFieldErrors(error));
 }
 
-const MAP_NOT_FOUND = "That map was not found in this workspace.";
 
 /** The submission checked against its map; a UserError (404 for a map not in the workspace) otherwise. */
 export async function checkedSubmission(
@@ -87,14 +88,13 @@ export async function submitCapturedInterview(ctx: WorkspaceContext, input: unkn
 
 export type SubmitResult = { interviewId: string; alreadySubmitted: boolean };
 
-const NOT_FOUND = "That interview was not found.";
 
 const JOURNEY_CHANGED = new UserError("The map changed while this interview was being submitted. Submit it again.", undefined, 409);
 
 /** What cx_submit_interview raises, as the user hears it. */
 const REFUSALS: Record<string, UserError> = {
   "cx:journey_changed": JOURNEY_CHANGED,
-  "cx:not_found": new UserError(NOT_FOUND, undefined, 404),
+  "cx:not_found": new UserError(INTERVIEW_NOT_FOUND, undefined, 404),
   "cx:void": new UserError("This interview was discarded or made void, so it cannot be submitted.", undefined, 409),
   "cx:other_map": new UserError("This interview was started on another map.", undefined, 409),
   "cx:map_not_active": new UserError(MAP_NOT_ACTIVE, undefined, 409),
@@ -176,7 +176,7 @@ async function submitInterview(ctx: WorkspaceContext, journey: CaptureJourney, d
         "SELECT interviewer_id, status::text AS status FROM interviews WHERE id = $1 AND workspace_id = $2 FOR UPDATE",
         [data.id, ctx.workspaceId],
       );
-      if (!row || row.interviewer_id !== ctx.userId) throw new UserError(NOT_FOUND, undefined, 404);
+      if (!row || row.interviewer_id !== ctx.userId) throw new UserError(INTERVIEW_NOT_FOUND, undefined, 404);
       if (row.status === "SUBMITTED") return { interviewId: data.id, alreadySubmitted: true };
       const respondent = await insertRespondent(tx, ctx, RespondentProfileSchema.parse(choice.profile), "respondent.profile.code");
       return writeSubmission(tx, ctx, journey, data, respondent.id);
