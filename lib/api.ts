@@ -1,29 +1,45 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import type { z } from "zod";
 import { getSessionUserId } from "@/lib/auth/session";
 import { resolveWorkspaceAccess, type WorkspaceContext } from "@/lib/workspace";
+import { UserError, zodFieldErrors } from "@/lib/errors";
+import { searchParamsToRecord } from "@/lib/schemas/analysis-filter";
 import type { Permission } from "@/lib/permissions";
 import type { FieldErrors } from "@/lib/action-result";
 
-/** The JSON error body every route handler answers with. */
-export function jsonError(status: number, message: string, fieldErrors?: FieldErrors) {
-  return NextResponse.json({ error: message, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: { "Cache-Control": "no-store" } });
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/**
+ * The JSON error body every route handler answers with. `code`, when given, names the failure
+ * for the client program (the capture screen stops autosaving on "submitted").
+ */
+export function jsonError(status: number, message: string, fieldErrors?: FieldErrors, code?: string) {
+  return NextResponse.json(
+    { error: message, ...(code ? { code } : {}), ...(fieldErrors ? { fieldErrors } : {}) },
+    { status, headers: NO_STORE },
+  );
 }
 
 /**
  * The guard of route handlers: the same decision as requireWorkspace, answered in JSON.
- * Signed out: 401. Not a member, wrong role or no such workspace: the same 404.
+ * Signed out: 401 with `signedOut` as the message. Not a member, wrong role or no such
+ * workspace: the same 404.
  */
 export async function requireWorkspaceApi(
   workspaceId: string,
   permission: Permission,
+  signedOut = "Sign in to use this.",
 ): Promise<{ ctx: WorkspaceContext; response?: never } | { ctx?: never; response: NextResponse }> {
   const userId = await getSessionUserId();
-  if (!userId) return { response: jsonError(401, "Sign in to use this.") };
+  if (!userId) return { response: jsonError(401, signedOut) };
   const ctx = await resolveWorkspaceAccess(userId, workspaceId, permission);
   if (!ctx) return { response: jsonError(404, "Not found.") };
   return { ctx };
 }
+
+/** How much of a JSON body a route accepts, and how its 4xx answers name it. */
+export type JsonBodyLimits = { maxBytes: number; what: string; tooLarge: string };
 
 /**
  * The JSON body of a request, or the 4xx answer to it: too large (413), not JSON (400), or
@@ -32,7 +48,7 @@ export async function requireWorkspaceApi(
  */
 export async function readJsonBody(
   request: Request,
-  { maxBytes, what, tooLarge }: { maxBytes: number; what: string; tooLarge: string },
+  { maxBytes, what, tooLarge }: JsonBodyLimits,
 ): Promise<{ body: unknown; response?: never } | { body?: never; response: NextResponse }> {
   const text = await request.text();
   if (text.length > maxBytes) return { response: jsonError(413, tooLarge) };
@@ -44,4 +60,79 @@ export async function readJsonBody(
   } catch {
     return { response: jsonError(400, `${what} is not valid JSON.`) };
   }
+}
+
+/** The route parameters a wrapped handler receives: always the workspace, plus those it names. */
+export type RouteParams<K extends string> = Record<"workspaceId" | K, string>;
+
+/** What a wrapped route's function gets besides the guard's context and the parsed input. */
+export type RouteCall<K extends string> = {
+  request: Request;
+  params: RouteParams<K>;
+  /** The input as it arrived, before the schema (for checks that need more than the schema). */
+  input: unknown;
+};
+
+export type WorkspaceRouteSpec<K extends string, S extends z.ZodType> = {
+  /** What the caller's role must allow in the workspace of the address. */
+  permission: Permission;
+  /** The address's parameters besides workspaceId that the function reads. */
+  params?: readonly K[];
+  /** The message of the 401 to a signed-out caller. */
+  signedOut?: string;
+  /** Read the input from the JSON body within these limits; without it, from the query string. */
+  body?: JsonBodyLimits;
+  schema: S;
+  /** The message of the 400 for input the schema refuses; by default its first issue's. */
+  invalid?: string;
+  /** How the schema's issues are keyed in `fieldErrors`; by default by their full path. */
+  fieldErrors?: (error: z.ZodError) => FieldErrors;
+  /** The work: its result is answered as JSON (a Response is passed through as it is). */
+  run: (ctx: WorkspaceContext, data: z.output<S>, call: RouteCall<K>) => Promise<unknown>;
+};
+
+/**
+ * Every route handler inside a workspace, in the one order that keeps it safe: the guard
+ * first (401 signed out; 404 not a member or the role lacks the permission, before the body is
+ * even read), then the input (413 too large; 400 not JSON or refused by the schema, with a
+ * message and field errors), then the work. A UserError it throws is answered with its status
+ * (404 not found, 409 conflict...), message, field errors and code; anything else is a bug and
+ * goes to the error log. Bad input never gets a 500.
+ */
+export function workspaceRoute<S extends z.ZodType, K extends string = never>(
+  spec: WorkspaceRouteSpec<K, S>,
+): (request: Request, context: { params: Promise<RouteParams<K>> }) => Promise<Response> {
+  return async (request, context) => {
+    const params = await context.params;
+    const guard = await requireWorkspaceApi(params.workspaceId, spec.permission, spec.signedOut);
+    if (guard.response) return guard.response;
+    // An id PostgreSQL cannot even hold is simply not found, rather than a failed query.
+    if (Object.values(params).some((value) => typeof value !== "string" || value.includes("\0"))) return jsonError(404, "Not found.");
+
+    let input: unknown;
+    if (spec.body) {
+      const read = await readJsonBody(request, spec.body);
+      if (read.response) return read.response;
+      input = read.body;
+    } else {
+      const { searchParams } = new URL(request.url);
+      if ([...searchParams.values()].some((value) => value.includes("\0"))) {
+        return jsonError(400, "A parameter contains a NUL character, which cannot be used. Remove it and try again.");
+      }
+      input = searchParamsToRecord(searchParams);
+    }
+    const parsed = spec.schema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors = (spec.fieldErrors ?? zodFieldErrors)(parsed.error);
+      return jsonError(400, spec.invalid ?? parsed.error.issues[0]?.message ?? "The request is not valid.", fieldErrors);
+    }
+
+    try {
+      const result = await spec.run(guard.ctx, parsed.data, { request, params, input });
+      return result instanceof Response ? result : NextResponse.json(result, { headers: NO_STORE });
+    } catch (error) {
+      if (error instanceof UserError) return jsonError(error.status, error.message, error.fieldErrors, error.code);
+      throw error;
+    }
+  };
 }

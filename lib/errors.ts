@@ -4,13 +4,15 @@ import type { ActionResult, FieldErrors } from "@/lib/action-result";
 /**
  * An expected failure whose message is meant for the user ("That name is already used
  * in this stage."). Anything else that is thrown is a bug: it goes to the error boundary
- * and the log, never to the user as text.
+ * and the log, never to the user as text. `status` is the HTTP answer a route handler gives
+ * it; `code`, when set, tells a client program which failure it is without reading the text.
  */
 export class UserError extends Error {
   constructor(
     message: string,
     readonly fieldErrors?: FieldErrors,
     readonly status: number = 400,
+    readonly code?: string,
   ) {
     super(message);
     this.name = "UserError";

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { sql } from "@/lib/db";
 import { getSessionUser, getSessionUserId } from "@/lib/auth/session";
@@ -14,6 +15,28 @@ export type WorkspaceContext = {
   role: Role;
 };
 
+type Membership = { role: Role; workspaceName: string; userName: string; userEmail: string };
+
+/**
+ * The user's current membership of the workspace, read once per render: a map page runs the
+ * guard in the workspace layout, the map layout and the page, with different permissions, so
+ * the read is keyed by user and workspace only and the permission is checked by the caller.
+ * React's cache() only remembers within a server-component render pass; server actions and
+ * route handlers are not one, so each of their calls reads the membership afresh.
+ */
+const readMembership = cache(async function readMembership(userId: string, workspaceId: string): Promise<Membership | null> {
+  // Plain SQL: this runs on every request, where a nested Prisma query costs ten times the CPU.
+  const [row] = await sql<{ role: Role; workspace_name: string; user_name: string; user_email: string }>(
+    `SELECT m.role::text AS role, w.name AS workspace_name, u.name AS user_name, u.email AS user_email
+     FROM memberships m
+     JOIN workspaces w ON w.id = m.workspace_id AND w.archived_at IS NULL
+     JOIN users u ON u.id = m.user_id
+     WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL`,
+    [workspaceId, userId],
+  );
+  return row ? { role: row.role, workspaceName: row.workspace_name, userName: row.user_name, userEmail: row.user_email } : null;
+});
+
 /**
  * The access decision itself, without the request: the user's current membership of the
  * workspace, if it grants the permission. Null for "no such workspace", "not a member",
@@ -26,23 +49,15 @@ export async function resolveWorkspaceAccess(
 ): Promise<WorkspaceContext | null> {
   // An id PostgreSQL cannot even hold (a NUL byte) is simply not found.
   if (typeof workspaceId !== "string" || workspaceId.length === 0 || workspaceId.length > 64 || workspaceId.includes("\0")) return null;
-  // Plain SQL: this runs on every request, where a nested Prisma query costs ten times the CPU.
-  const [row] = await sql<{ role: Role; workspace_name: string; user_name: string; user_email: string }>(
-    `SELECT m.role::text AS role, w.name AS workspace_name, u.name AS user_name, u.email AS user_email
-     FROM memberships m
-     JOIN workspaces w ON w.id = m.workspace_id AND w.archived_at IS NULL
-     JOIN users u ON u.id = m.user_id
-     WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL`,
-    [workspaceId, userId],
-  );
-  if (!row || !can(row.role, permission)) return null;
+  const membership = await readMembership(userId, workspaceId);
+  if (!membership || !can(membership.role, permission)) return null;
   return {
     workspaceId,
-    workspaceName: row.workspace_name,
+    workspaceName: membership.workspaceName,
     userId,
-    userName: row.user_name,
-    userEmail: row.user_email,
-    role: row.role,
+    userName: membership.userName,
+    userEmail: membership.userEmail,
+    role: membership.role,
   };
 }
 

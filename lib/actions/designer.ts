@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { runAction } from "@/lib/errors";
 import type { ActionResult } from "@/lib/action-result";
-import { requireWorkspace } from "@/lib/workspace";
+import { workspaceAction } from "@/lib/workspace-action";
 import {
   CreateExpectationSchema,
   CreateLaneSchema,
@@ -43,27 +42,25 @@ import {
 import type { WorkspaceContext } from "@/lib/workspace";
 
 /**
- * Every designer action: the guard first, then the schema, then the change; on success the
+ * Every designer action: the map.design guard, the schema and the change; on success the
  * map's pages (designer, journey, review, archived) and the maps list re-render with the
  * server's truth, which also settles any optimistic state on the client.
  */
-async function design<S extends z.ZodType<{ mapId: string }>, T>(
+function design<S extends z.ZodType<{ mapId: string }>, T>(
   workspaceId: string,
   schema: S,
   input: unknown,
-  work: (ctx: WorkspaceContext, data: z.output<S>) => Promise<T>,
+  run: (ctx: WorkspaceContext, data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const ctx = await requireWorkspace(workspaceId, "map.design");
-  let mapId = "";
-  const result = await runAction(schema, input, (data) => {
-    mapId = data.mapId;
-    return work(ctx, data);
+  return workspaceAction(workspaceId, input, {
+    permission: "map.design",
+    schema,
+    run,
+    revalidate: (_result, { mapId }) => {
+      revalidatePath(`/w/${workspaceId}`);
+      revalidatePath(`/w/${workspaceId}/maps/${mapId}`, "layout");
+    },
   });
-  if (result.ok) {
-    revalidatePath(`/w/${workspaceId}`);
-    revalidatePath(`/w/${workspaceId}/maps/${mapId}`, "layout");
-  }
-  return result;
 }
 
 type LaneResult = { id: string; name: string };

@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/errors";
 import type { ActionResult } from "@/lib/action-result";
-import { requireWorkspace } from "@/lib/workspace";
+import { workspaceAction } from "@/lib/workspace-action";
 import {
   CreateMapSchema,
   DuplicateMapSchema,
@@ -23,46 +22,58 @@ function revalidateMaps(workspaceId: string, mapId?: string) {
 }
 
 export async function createMapAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "map.design");
-  const result = await runAction(CreateMapSchema, input, (data) => createMap(ctx, data));
-  if (result.ok) revalidateMaps(workspaceId);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "map.design",
+    schema: CreateMapSchema,
+    run: createMap,
+    revalidate: () => revalidateMaps(workspaceId),
+  });
 }
 
 export async function updateMapDetailsAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "map.design");
-  const result = await runAction(UpdateMapDetailsSchema, input, (data) => updateMapDetails(ctx, data));
-  if (result.ok) revalidateMaps(workspaceId, result.data.id);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "map.design",
+    schema: UpdateMapDetailsSchema,
+    run: updateMapDetails,
+    revalidate: (map) => revalidateMaps(workspaceId, map.id),
+  });
 }
 
 export async function setMapStatusAction(
   workspaceId: string,
   input: unknown,
 ): Promise<ActionResult<{ id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" }>> {
-  const ctx = await requireWorkspace(workspaceId, "map.design");
-  const result = await runAction(SetMapStatusSchema, input, (data) => setMapStatus(ctx, data));
-  if (result.ok) revalidateMaps(workspaceId, result.data.id);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "map.design",
+    schema: SetMapStatusSchema,
+    run: setMapStatus,
+    revalidate: (map) => revalidateMaps(workspaceId, map.id),
+  });
 }
 
 export async function updateMapSettingsAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "map.design");
-  const result = await runAction(MapSettingsSchema, input, (data) => updateMapSettings(ctx, data));
-  if (result.ok) revalidateMaps(workspaceId, result.data.id);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "map.design",
+    schema: MapSettingsSchema,
+    run: updateMapSettings,
+    revalidate: (map) => revalidateMaps(workspaceId, map.id),
+  });
 }
 
 export async function duplicateMapAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "map.design");
-  const result = await runAction(DuplicateMapSchema, input, (data) => duplicateMap(ctx, data));
-  if (result.ok) revalidateMaps(workspaceId);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "map.design",
+    schema: DuplicateMapSchema,
+    run: duplicateMap,
+    revalidate: () => revalidateMaps(workspaceId),
+  });
 }
 
 export async function deleteMapAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "map.design");
-  const result = await runAction(MapRefSchema, input, (data) => deleteMap(ctx, data));
-  if (result.ok) revalidateMaps(workspaceId);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "map.design",
+    schema: MapRefSchema,
+    run: deleteMap,
+    revalidate: () => revalidateMaps(workspaceId),
+  });
 }

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { runAction } from "@/lib/errors";
 import type { ActionResult } from "@/lib/action-result";
-import { requireWorkspace } from "@/lib/workspace";
+import { workspaceAction } from "@/lib/workspace-action";
 import {
   ArchiveAttributeFieldSchema,
   ArchiveRespondentSchema,
@@ -25,73 +24,95 @@ import { createRespondent, searchRespondents, setRespondentArchived, updateRespo
 
 const SearchSchema = z.object({ q: z.string().trim().max(60, "Search with at most 60 characters.") });
 
-function respondentsPath(workspaceId: string) {
-  return `/w/${workspaceId}/respondents`;
+// Respondent changes re-render the respondents list; attribute field changes the fields page.
+function revalidateRespondents(workspaceId: string) {
+  return () => revalidatePath(`/w/${workspaceId}/respondents`);
+}
+
+function revalidateFields(workspaceId: string) {
+  return () => revalidatePath(`/w/${workspaceId}/respondents/fields`);
 }
 
 export async function createRespondentAction(
   workspaceId: string,
   input: unknown,
 ): Promise<ActionResult<{ id: string; code: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "respondent.manage");
-  const result = await runAction(CreateRespondentSchema, input, (data) => createRespondent(ctx, data));
-  if (result.ok) revalidatePath(respondentsPath(workspaceId));
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "respondent.manage",
+    schema: CreateRespondentSchema,
+    run: createRespondent,
+    revalidate: revalidateRespondents(workspaceId),
+  });
 }
 
 export async function updateRespondentAction(
   workspaceId: string,
   input: unknown,
 ): Promise<ActionResult<{ respondentId: string; code: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "respondent.manage");
-  const result = await runAction(UpdateRespondentSchema, input, (data) => updateRespondent(ctx, data));
-  if (result.ok) revalidatePath(respondentsPath(workspaceId));
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "respondent.manage",
+    schema: UpdateRespondentSchema,
+    run: updateRespondent,
+    revalidate: revalidateRespondents(workspaceId),
+  });
 }
 
 export async function setRespondentArchivedAction(
   workspaceId: string,
   input: unknown,
 ): Promise<ActionResult<{ respondentId: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "respondent.manage");
-  const result = await runAction(ArchiveRespondentSchema, input, (data) => setRespondentArchived(ctx, data));
-  if (result.ok) revalidatePath(respondentsPath(workspaceId));
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "respondent.manage",
+    schema: ArchiveRespondentSchema,
+    run: setRespondentArchived,
+    revalidate: revalidateRespondents(workspaceId),
+  });
 }
 
-/** The interview's respondent picker: by code or segment. */
+/** The interview's respondent picker: by code or segment. Reads only, so nothing to re-render. */
 export async function searchRespondentsAction(workspaceId: string, input: unknown): Promise<ActionResult<RespondentRow[]>> {
-  const ctx = await requireWorkspace(workspaceId, "respondent.manage");
-  return runAction(SearchSchema, input, (data) => (data.q ? searchRespondents(ctx, data.q) : Promise.resolve([])));
+  return workspaceAction(workspaceId, input, {
+    permission: "respondent.manage",
+    schema: SearchSchema,
+    run: async (ctx, data) => (data.q ? searchRespondents(ctx, data.q) : []),
+  });
 }
 
 export async function createAttributeFieldAction(workspaceId: string, input: unknown): Promise<ActionResult<{ fieldId: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "respondent.fields");
-  const result = await runAction(CreateAttributeFieldSchema, input, (data) => createAttributeField(ctx, data));
-  if (result.ok) revalidatePath(`${respondentsPath(workspaceId)}/fields`);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "respondent.fields",
+    schema: CreateAttributeFieldSchema,
+    run: createAttributeField,
+    revalidate: revalidateFields(workspaceId),
+  });
 }
 
 export async function updateAttributeFieldAction(workspaceId: string, input: unknown): Promise<ActionResult<{ fieldId: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "respondent.fields");
-  const result = await runAction(UpdateAttributeFieldSchema, input, (data) => updateAttributeField(ctx, data));
-  if (result.ok) revalidatePath(`${respondentsPath(workspaceId)}/fields`);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "respondent.fields",
+    schema: UpdateAttributeFieldSchema,
+    run: updateAttributeField,
+    revalidate: revalidateFields(workspaceId),
+  });
 }
 
 export async function setAttributeFieldArchivedAction(
   workspaceId: string,
   input: unknown,
 ): Promise<ActionResult<{ fieldId: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "respondent.fields");
-  const result = await runAction(ArchiveAttributeFieldSchema, input, (data) => setAttributeFieldArchived(ctx, data));
-  if (result.ok) revalidatePath(`${respondentsPath(workspaceId)}/fields`);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "respondent.fields",
+    schema: ArchiveAttributeFieldSchema,
+    run: setAttributeFieldArchived,
+    revalidate: revalidateFields(workspaceId),
+  });
 }
 
 export async function moveAttributeFieldAction(workspaceId: string, input: unknown): Promise<ActionResult<{ fieldId: string }>> {
-  const ctx = await requireWorkspace(workspaceId, "respondent.fields");
-  const result = await runAction(MoveAttributeFieldSchema, input, (data) => moveAttributeField(ctx, data));
-  if (result.ok) revalidatePath(`${respondentsPath(workspaceId)}/fields`);
-  return result;
+  return workspaceAction(workspaceId, input, {
+    permission: "respondent.fields",
+    schema: MoveAttributeFieldSchema,
+    run: moveAttributeField,
+    revalidate: revalidateFields(workspaceId),
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { getServerSession } from "next-auth";
 import { hkdfSync } from "node:crypto";
@@ -37,8 +38,13 @@ async function decodeSessionToken(token: string, secret: string): Promise<{ sub?
  * getServerSession, nothing is re-encrypted or written back, which on every request (every
  * submitted interview) cost more CPU than the request's own work. A token split into several
  * cookies (very large sessions) is left to next-auth.
+ *
+ * Decoded once per render: the workspace layout, the map layout and the page each run the
+ * guard, and share this answer. React's cache() only remembers within a server-component
+ * render pass; a server action or route handler is not one, so there every call decodes
+ * the cookie again.
  */
-export async function getSessionUserId(): Promise<string | null> {
+export const getSessionUserId = cache(async function getSessionUserId(): Promise<string | null> {
   const jar = await cookies();
   const cookie = SESSION_COOKIES.map((name) => jar.get(name)).find(Boolean);
   if (!cookie) {
@@ -52,7 +58,7 @@ export async function getSessionUserId(): Promise<string | null> {
   if (!secret) return null;
   const token = await decodeSessionToken(cookie.value, secret);
   return typeof token?.sub === "string" ? token.sub : null;
-}
+});
 
 /**
  * The signed-in user, read from the database on every call: a session token alone is

@@ -285,7 +285,7 @@ export async function saveDraft(ctx: WorkspaceContext, draft: InterviewDraft): P
       return { saved: true, created: true } as const;
     }
     if (row.workspace_id !== ctx.workspaceId || row.interviewer_id !== ctx.userId) throw new UserError(INTERVIEW_NOT_FOUND, undefined, 404);
-    if (row.status === "SUBMITTED") throw new UserError(ALREADY_SUBMITTED, undefined, 409);
+    if (row.status === "SUBMITTED") throw new UserError(ALREADY_SUBMITTED, undefined, 409, "submitted");
     if (row.status === "VOID") throw new UserError("This draft was discarded.", undefined, 409);
     if (row.map_id !== draft.mapId) throw new UserError("This draft belongs to another map.", undefined, 409);
     if (row.saved_at !== null && Number(row.saved_at) > draft.savedAt) return { saved: false, reason: "stale" } as const;
