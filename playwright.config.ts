@@ -17,11 +17,17 @@ process.env.CXMAP_E2E_DATABASE_URL = embeddedDbUrl(pgPort, "cxmap");
 export default defineConfig({
   testDir: "tests/e2e",
   // Tests that change data do it in a workspace of their own (the `workspace` fixture), and
-  // the others only read the demo workspace, so any two tests can run at the same time.
+  // the others only read the demo workspace, so any two tests can run at the same time. Two
+  // workers, one per core of the machines here: a test often waits on the server or the
+  // browser, and a second one fills those gaps; a third would compete with the server and
+  // the browsers for the same two cores. See docs/decisions/2026-12-02-e2e-sessions.md.
   fullyParallel: true,
   workers: Number(process.env.CXMAP_E2E_WORKERS ?? 2),
   retries: 0,
-  timeout: 60_000,
+  // Sharing two cores, the longest walk-through (the designer's, a hundred steps and six
+  // accessibility scans) takes up to 1.6 minutes on a busy machine; the timeout is there to
+  // catch a hang, not to time the app.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

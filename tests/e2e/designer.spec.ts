@@ -203,6 +203,7 @@ test("an analyst starts from the telecom template, reorders by keyboard and by d
   await expect(cardNames(signUpWeb)).toHaveText(["Plan comparison", "Online order"]);
   await press(page.getByRole("button", { name: "Move Plan comparison down" }));
   await expect(cardNames(signUpWeb)).toHaveText(["Online order", "Plan comparison"]);
+  await expect(announcer(page)).toHaveText("Plan comparison moved to position 2 of 2 in Sign up, Web.");
 
   // Drag a card into an empty cell, and a channel header to the top.
   await page.getByTestId("designer-touchpoint").filter({ hasText: "Device upgrade" }).dragTo(cell(page, "Sign up", "App"));
@@ -211,6 +212,7 @@ test("an analyst starts from the telecom template, reorders by keyboard and by d
   const channels = page.getByTestId("designer-channel");
   await channels.filter({ hasText: "Store" }).dragTo(channels.filter({ hasText: "Web" }), { targetPosition: { x: 20, y: 5 } });
   await expect(channels).toHaveText([/Store/, /Web/, /App/, /Phone/]);
+  await expect(announcer(page)).toHaveText("Channel Store moved to position 1 of 4.");
 
   // Drag an expectation to the top of its list.
   await page.getByRole("button", { name: "Edit Plan comparison" }).click();
@@ -219,6 +221,9 @@ test("an analyst starts from the telecom template, reorders by keyboard and by d
   const expectations = editor.getByTestId("designer-expectation");
   await expectations.filter({ hasText: "Plans are easy to compare" }).dragTo(expectations.first(), { targetPosition: { x: 100, y: 4 } });
   await expect(expectations).toHaveText([/Plans are easy to compare/, /The total monthly price is clear/, /Coverage at my address is shown/]);
+  // The page shows a move at once and announces it when the server has saved it: a reload
+  // before that would cancel the save.
+  await expect(announcer(page)).toHaveText('"Plans are easy to compare" moved to position 1 of 3.');
   await page.keyboard.press("Escape");
 
   // The order survives a reload: it was the server's, not only the page's.
