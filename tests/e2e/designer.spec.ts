@@ -1,11 +1,11 @@
 // An analyst designs journey maps in the browser: from scratch and from a template, by
 // keyboard and by mouse; managers see the journey, interviewers cannot change it. Every
-// test builds its own maps and leaves the demo map alone.
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_MAP, DEMO_USERS, DEMO_WORKSPACE, expectAccessible, signIn } from "./support";
+// test that designs does it in a workspace of its own and leaves the demo workspace alone.
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { DEMO_MAP, DEMO_WORKSPACE, expectAccessible } from "./support";
 
-const MAPS = `/w/${DEMO_WORKSPACE}`;
-const unique = (name: string) => `${name} ${Date.now().toString(36).slice(-5)}`;
+const mapsOf = (workspaceId: string) => `/w/${workspaceId}`;
 
 function cell(page: Page, stage: string, channel: string): Locator {
   return page.locator(`[data-testid="designer-cell"][data-stage="${stage}"][data-channel="${channel}"]`);
@@ -25,8 +25,8 @@ async function press(control: Locator) {
   await control.press("Enter");
 }
 
-async function newMap(page: Page, name: string, template: "Blank map" | "Retail store" | "Telecom service") {
-  await page.goto(MAPS);
+async function newMap(page: Page, workspaceId: string, name: string, template: "Blank map" | "Retail store" | "Telecom service") {
+  await page.goto(mapsOf(workspaceId));
   await page.getByRole("link", { name: "New map" }).click();
   await expect(page.getByRole("heading", { name: "New journey map" })).toBeVisible();
   await expectAccessible(page);
@@ -68,10 +68,10 @@ async function addTouchpoint(
   await expect(editor).toBeHidden();
 }
 
-test("an analyst builds a small map from scratch, reorders it by keyboard, archives and restores, and sees the journey", async ({ page }) => {
-  await signIn(page, DEMO_USERS.ANALYST);
-  const name = unique("Phone repair");
-  await newMap(page, name, "Blank map");
+test("an analyst builds a small map from scratch, reorders it by keyboard, archives and restores, and sees the journey", async ({ page, pageAs, signIn, workspace }) => {
+  await signIn(workspace.members.ANALYST);
+  const name = "Phone repair";
+  await newMap(page, workspace.id, name, "Blank map");
   await expect(page.getByRole("heading", { name: "Lay out the journey" })).toBeVisible();
   await expectAccessible(page);
 
@@ -175,27 +175,25 @@ test("an analyst builds a small map from scratch, reorders it by keyboard, archi
   await expectAccessible(page);
 
   // A manager sees the journey but cannot open the designer; an interviewer sees neither.
-  const managerPage = await page.context().browser()!.newPage();
-  await signIn(managerPage, DEMO_USERS.MANAGER);
+  const managerPage = await pageAs(workspace.members.MANAGER);
   const url = new URL(page.url()).pathname;
   await managerPage.goto(url);
   await expect(managerPage.getByTestId("journey-touchpoint")).toHaveCount(3);
   await expect(managerPage.getByRole("link", { name: "Design map" })).toHaveCount(0);
   expect((await managerPage.goto(`${url}/design`))?.status()).toBe(404);
   await managerPage.close();
-  const interviewerPage = await page.context().browser()!.newPage();
-  await signIn(interviewerPage, DEMO_USERS.INTERVIEWER);
+  const interviewerPage = await pageAs(workspace.members.INTERVIEWER);
   expect((await interviewerPage.goto(`${url}/design`))?.status()).toBe(404);
   expect((await interviewerPage.goto(url))?.status()).toBe(404);
   await interviewerPage.close();
 });
 
-test("an analyst starts from the telecom template, reorders by keyboard and by dragging, and sees the journey", async ({ page }) => {
+test("an analyst starts from the telecom template, reorders by keyboard and by dragging, and sees the journey", async ({ page, signIn, workspace }) => {
   // Tall enough to drag from the last row to the first without scrolling mid-drag.
   await page.setViewportSize({ width: 1400, height: 2000 });
-  await signIn(page, DEMO_USERS.ANALYST);
-  const name = unique("Broadband");
-  await newMap(page, name, "Telecom service");
+  await signIn(workspace.members.ANALYST);
+  const name = "Broadband";
+  await newMap(page, workspace.id, name, "Telecom service");
   await expect(page.getByTestId("designer-stage")).toHaveText([/Sign up/, /Get connected/, /Billing/, /Support/, /Renewal/]);
   await expect(page.getByTestId("designer-touchpoint")).toHaveCount(14);
   await expectAccessible(page);
@@ -205,6 +203,7 @@ test("an analyst starts from the telecom template, reorders by keyboard and by d
   await expect(cardNames(signUpWeb)).toHaveText(["Plan comparison", "Online order"]);
   await press(page.getByRole("button", { name: "Move Plan comparison down" }));
   await expect(cardNames(signUpWeb)).toHaveText(["Online order", "Plan comparison"]);
+  await expect(announcer(page)).toHaveText("Plan comparison moved to position 2 of 2 in Sign up, Web.");
 
   // Drag a card into an empty cell, and a channel header to the top.
   await page.getByTestId("designer-touchpoint").filter({ hasText: "Device upgrade" }).dragTo(cell(page, "Sign up", "App"));
@@ -213,6 +212,7 @@ test("an analyst starts from the telecom template, reorders by keyboard and by d
   const channels = page.getByTestId("designer-channel");
   await channels.filter({ hasText: "Store" }).dragTo(channels.filter({ hasText: "Web" }), { targetPosition: { x: 20, y: 5 } });
   await expect(channels).toHaveText([/Store/, /Web/, /App/, /Phone/]);
+  await expect(announcer(page)).toHaveText("Channel Store moved to position 1 of 4.");
 
   // Drag an expectation to the top of its list.
   await page.getByRole("button", { name: "Edit Plan comparison" }).click();
@@ -221,6 +221,9 @@ test("an analyst starts from the telecom template, reorders by keyboard and by d
   const expectations = editor.getByTestId("designer-expectation");
   await expectations.filter({ hasText: "Plans are easy to compare" }).dragTo(expectations.first(), { targetPosition: { x: 100, y: 4 } });
   await expect(expectations).toHaveText([/Plans are easy to compare/, /The total monthly price is clear/, /Coverage at my address is shown/]);
+  // The page shows a move at once and announces it when the server has saved it: a reload
+  // before that would cancel the save.
+  await expect(announcer(page)).toHaveText('"Plans are easy to compare" moved to position 1 of 3.');
   await page.keyboard.press("Escape");
 
   // The order survives a reload: it was the server's, not only the page's.
@@ -256,7 +259,7 @@ test("an analyst starts from the telecom template, reorders by keyboard and by d
   await expectAccessible(page);
 
   // The maps list shows it, with its settings one click away.
-  await page.goto(MAPS);
+  await page.goto(mapsOf(workspace.id));
   const card = page.getByTestId("map-card").filter({ hasText: name });
   await expect(card).toContainText("14 touchpoints");
   await expect(card).toContainText("Draft");
@@ -272,20 +275,18 @@ test("an analyst starts from the telecom template, reorders by keyboard and by d
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
   await expectAccessible(page);
-  await page.goto(MAPS);
+  await page.goto(mapsOf(workspace.id));
   await expect(page.getByTestId("map-card").filter({ hasText: name })).toContainText("0 of 400 interviews");
   await expect(page.getByTestId("map-card").filter({ hasText: name })).toContainText("Students");
 });
 
-test("a move the server refuses is rolled back where everyone can see it", async ({ page, browser }) => {
-  await signIn(page, DEMO_USERS.ANALYST);
-  const name = unique("Refusals");
-  await newMap(page, name, "Retail store");
+test("a move the server refuses is rolled back where everyone can see it", async ({ page, pageAs, signIn, workspace }) => {
+  await signIn(workspace.members.ANALYST);
+  await newMap(page, workspace.id, "Refusals", "Retail store");
   const url = page.url();
 
   // Someone else archives the Get help stage while this page still shows it.
-  const other = await browser.newPage();
-  await signIn(other, DEMO_USERS.ANALYST);
+  const other = await pageAs(workspace.members.ANALYST);
   await other.goto(url);
   await other.getByRole("button", { name: "Actions for stage Get help" }).click();
   await other.getByRole("menuitem", { name: "Archive" }).click();
@@ -303,17 +304,20 @@ test("a move the server refuses is rolled back where everyone can see it", async
   await expect(announcer(page)).toContainText('"Shop window" was not moved');
 });
 
-test("an interviewer and a manager cannot reach the designer or create maps", async ({ page }) => {
+// Read-only, on the demo workspace.
+test("an interviewer and a manager cannot reach the designer or create maps", async ({ context, demoUsers, page, signIn }) => {
+  const maps = mapsOf(DEMO_WORKSPACE);
   for (const role of ["INTERVIEWER", "MANAGER"] as const) {
-    await signIn(page, DEMO_USERS[role]);
+    await signIn(demoUsers[role]);
+    await page.goto(maps);
     await expect(page.getByRole("link", { name: "New map" })).toHaveCount(0);
-    expect((await page.goto(`${MAPS}/maps/new`))?.status()).toBe(404);
-    expect((await page.goto(`${MAPS}/maps/${DEMO_MAP}/design`))?.status()).toBe(404);
+    expect((await page.goto(`${maps}/maps/new`))?.status()).toBe(404);
+    expect((await page.goto(`${maps}/maps/${DEMO_MAP}/design`))?.status()).toBe(404);
     if (role === "MANAGER") {
-      await page.goto(`${MAPS}/maps/${DEMO_MAP}`);
+      await page.goto(`${maps}/maps/${DEMO_MAP}`);
       await expect(page.getByRole("navigation", { name: "Map views" }).getByRole("link")).toHaveText(["Journey", "Priority matrix"]);
       await expect(page.getByRole("link", { name: "Design map" })).toHaveCount(0);
     }
-    await page.context().clearCookies();
+    await context.clearCookies();
   }
 });

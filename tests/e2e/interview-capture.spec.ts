@@ -1,10 +1,14 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_MAP, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, expectAccessible, signIn } from "./support";
+// Interviews are recorded, corrected and voided in a workspace of each test's own, with the
+// demo's "In-store purchase" map (the `workspaceWithMap` fixture): the demo data stays as the
+// matrix tests expect it.
+import type { Locator, Page } from "@playwright/test";
+import { expect, test, type TestWorkspaceWithMap } from "./fixtures";
+import { expectAccessible } from "./support";
 
 // An interviewer in a store, on a phone.
 test.use({ viewport: { width: 375, height: 812 } });
 
-const INTERVIEWS = `/w/${DEMO_WORKSPACE}/interviews`;
+const interviewsOf = (workspace: TestWorkspaceWithMap) => `/w/${workspace.id}/interviews`;
 
 /** Presses Tab until the element has the focus: proves it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator, max = 80) {
@@ -13,16 +17,6 @@ async function tabTo(page: Page, target: Locator, max = 80) {
     await page.keyboard.press("Tab");
   }
   throw new Error(`Could not reach ${target} with Tab`);
-}
-
-async function signInByKeyboard(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").focus();
-  await page.keyboard.type(email);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(DEMO_PASSWORD);
-  await page.keyboard.press("Enter");
-  await page.waitForURL(/\/w\//);
 }
 
 function step(page: Page) {
@@ -38,8 +32,8 @@ async function nextScreen(page: Page, before: string | null) {
   await expect(step(page)).not.toHaveAttribute("data-step", before ?? "");
 }
 
-async function startOnDemoMap(page: Page) {
-  await page.goto(`${INTERVIEWS}/new?map=${DEMO_MAP}`);
+async function startOnMap(page: Page, workspace: TestWorkspaceWithMap) {
+  await page.goto(`${interviewsOf(workspace)}/new?map=${workspace.map.id}`);
   await expect(page.getByTestId("respondent-search")).toBeFocused();
 }
 
@@ -60,9 +54,9 @@ async function skipRemainingTouchpoints(page: Page) {
   await expect(heading(page)).toHaveText("Overall feeling and notes");
 }
 
-test("an interviewer records a full interview on a phone, by keyboard only", async ({ page }) => {
-  await signInByKeyboard(page, DEMO_USERS.INTERVIEWER);
-  await page.goto(INTERVIEWS);
+test("an interviewer records a full interview on a phone, by keyboard only", async ({ page, signIn, workspaceWithMap }) => {
+  await signIn(workspaceWithMap.members.INTERVIEWER);
+  await page.goto(interviewsOf(workspaceWithMap));
   await expectAccessible(page);
   await tabTo(page, page.getByRole("link", { name: "Record an interview" }).first());
   await page.keyboard.press("Enter");
@@ -147,9 +141,9 @@ test("an interviewer records a full interview on a phone, by keyboard only", asy
   await expectAccessible(page);
 });
 
-test("reloading mid-interview, or closing the tab, resumes the draft where it stopped", async ({ page, context }) => {
-  await signIn(page, DEMO_USERS.INTERVIEWER);
-  await startOnDemoMap(page);
+test("reloading mid-interview, or closing the tab, resumes the draft where it stopped", async ({ context, page, signIn, workspaceWithMap }) => {
+  await signIn(workspaceWithMap.members.INTERVIEWER);
+  await startOnMap(page, workspaceWithMap);
   await pickRespondent(page, "R-0004");
   await page.keyboard.press("Enter");
   await page.keyboard.press("2");
@@ -174,7 +168,7 @@ test("reloading mid-interview, or closing the tab, resumes the draft where it st
   // The tab is closed; the draft is on the server list and opens on the same screen.
   await page.close();
   const again = await context.newPage();
-  await again.goto(INTERVIEWS);
+  await again.goto(interviewsOf(workspaceWithMap));
   const draft = again.getByTestId("interview-row").filter({ has: again.locator(`a[href*="${interviewId}"]`) });
   await expect(draft).toContainText("R-0004");
   await expect(draft).toContainText("Draft");
@@ -185,9 +179,9 @@ test("reloading mid-interview, or closing the tab, resumes the draft where it st
   await expectAccessible(again);
 });
 
-test("going offline and back on, the interview survives and is submitted once", async ({ page, context }) => {
-  await signIn(page, DEMO_USERS.INTERVIEWER);
-  await startOnDemoMap(page);
+test("going offline and back on, the interview survives and is submitted once", async ({ context, page, signIn, workspaceWithMap }) => {
+  await signIn(workspaceWithMap.members.INTERVIEWER);
+  await startOnMap(page, workspaceWithMap);
   // The connection drops before anything was sent: the respondent is new, made on submitting.
   await context.setOffline(true);
   const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
@@ -217,18 +211,19 @@ test("going offline and back on, the interview survives and is submitted once", 
   await expect(page.getByRole("heading", { name: `Interview with ${code}` })).toBeVisible();
 
   // Exactly one interview and one respondent came of it.
-  await page.goto(INTERVIEWS);
+  await page.goto(interviewsOf(workspaceWithMap));
   await expect(page.getByTestId("interview-row").filter({ hasText: code })).toHaveCount(1);
   await expect(page.getByTestId("interview-row").filter({ hasText: code })).toContainText("Submitted");
   await expect(page.getByTestId("local-drafts")).toHaveCount(0);
-  await page.goto(`/w/${DEMO_WORKSPACE}/respondents?q=${code}`);
+  await page.goto(`/w/${workspaceWithMap.id}/respondents?q=${code}`);
   await expect(page.getByTestId("respondent-row")).toHaveCount(1);
   await expect(page.getByTestId("respondent-row").getByRole("cell").last()).toHaveText("1");
 });
 
-test("an analyst corrects an interview, voids it and restores it; respondents and attributes are managed on their pages", async ({ page }) => {
-  await signIn(page, DEMO_USERS.ANALYST);
-  await page.goto(`${INTERVIEWS}?status=SUBMITTED`);
+test("an analyst corrects an interview, voids it and restores it; respondents and attributes are managed on their pages", async ({ page, signIn, workspaceWithMap }) => {
+  const analyst = workspaceWithMap.members.ANALYST;
+  await signIn(analyst);
+  await page.goto(`${interviewsOf(workspaceWithMap)}?status=SUBMITTED`);
   await expectAccessible(page);
   await page.getByTestId("interview-row").first().getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Interview");
@@ -240,8 +235,8 @@ test("an analyst corrects an interview, voids it and restores it; respondents an
   await expect(page.getByText("Reason: Recorded twice by mistake")).toBeVisible();
   await page.getByRole("button", { name: "Restore" }).click();
   await expect(page.getByText("Submitted", { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "History" })).toContainText("Made void by Ana Analyst (Recorded twice by mistake)");
-  await expect(page.getByRole("region", { name: "History" })).toContainText("Restored by Ana Analyst");
+  await expect(page.getByRole("region", { name: "History" })).toContainText(`Made void by ${analyst.name} (Recorded twice by mistake)`);
+  await expect(page.getByRole("region", { name: "History" })).toContainText(`Restored by ${analyst.name}`);
 
   await page.getByRole("link", { name: "Correct" }).click();
   await expect(heading(page)).toHaveText("Review and save");
@@ -250,7 +245,7 @@ test("an analyst corrects an interview, voids it and restores it; respondents an
   await page.waitForURL(/\?saved=1$/);
   await expect(page.getByText("The correction is saved.")).toBeVisible();
 
-  await page.goto(`/w/${DEMO_WORKSPACE}/respondents/fields`);
+  await page.goto(`/w/${workspaceWithMap.id}/respondents/fields`);
   const name = `Attitude ${Date.now().toString(36)}`;
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Allowed values").fill("Keen\nWary");
@@ -258,7 +253,7 @@ test("an analyst corrects an interview, voids it and restores it; respondents an
   await expect(page.getByTestId("attribute-field").filter({ hasText: name })).toBeVisible();
   await expectAccessible(page);
 
-  await page.goto(`/w/${DEMO_WORKSPACE}/respondents?q=R-0001`);
+  await page.goto(`/w/${workspaceWithMap.id}/respondents?q=R-0001`);
   await expect(page.getByTestId("respondent-row")).toHaveCount(1);
   await expectAccessible(page);
   await page.getByRole("link", { name: "R-0001" }).click();

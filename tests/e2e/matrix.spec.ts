@@ -1,12 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_MAP, DEMO_USERS, DEMO_WORKSPACE, expectAccessible, signIn } from "./support";
+// Read-only tests on the demo workspace, whose data carries known patterns (DEMO_TRUTHS).
+import { expect, test } from "./fixtures";
+import { DEMO_MAP, DEMO_WORKSPACE, expectAccessible } from "./support";
 
 const MATRIX = `/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}/matrix`;
 // The touchpoint the demo data makes the clear first of the fix list (DEMO_TRUTHS.topPain).
 const WORST = "Checkout queue";
 
-test("a manager finds what to fix first, filters to one lifecycle stage and drills down", async ({ page }) => {
-  await signIn(page, DEMO_USERS.MANAGER);
+test("a manager finds what to fix first, filters to one lifecycle stage and drills down", async ({ demoUsers, page, signIn }) => {
+  await signIn(demoUsers.MANAGER);
   await page.goto(`/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}`);
   await page.getByRole("navigation", { name: "Map views" }).getByRole("link", { name: "Priority matrix" }).click();
   await expect(page).toHaveURL(new RegExp(`${MATRIX}$`));
@@ -46,8 +47,8 @@ test("a manager finds what to fix first, filters to one lifecycle stage and dril
   await expectAccessible(page);
 });
 
-test("a filter that matches nothing says so, and the diagonal view shows the iso-priority line", async ({ page }) => {
-  await signIn(page, DEMO_USERS.ANALYST);
+test("a filter that matches nothing says so, and the diagonal view shows the iso-priority line", async ({ demoUsers, page, signIn }) => {
+  await signIn(demoUsers.ANALYST);
   await page.goto(`${MATRIX}?from=2000-01-01&to=2000-01-31`);
   await expect(page.getByRole("heading", { name: "No interviews match this filter" })).toBeVisible();
   await expectAccessible(page);
@@ -55,13 +56,13 @@ test("a filter that matches nothing says so, and the diagonal view shows the iso
   await expect(page.getByText("Above the line: importance outruns performance")).toBeVisible();
 });
 
-test("an interviewer cannot open the matrix", async ({ page }) => {
-  await signIn(page, DEMO_USERS.INTERVIEWER);
+test("an interviewer cannot open the matrix", async ({ demoUsers, page, signIn }) => {
+  await signIn(demoUsers.INTERVIEWER);
   expect((await page.goto(MATRIX))?.status()).toBe(404);
 });
 
-test("the journey colours each touchpoint by performance or quadrant under the same filter as the matrix", async ({ page }) => {
-  await signIn(page, DEMO_USERS.MANAGER);
+test("the journey colours each touchpoint by performance or quadrant under the same filter as the matrix", async ({ demoUsers, page, signIn }) => {
+  await signIn(demoUsers.MANAGER);
   const journey = `/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}`;
   await page.goto(journey);
   const worst = page.getByTestId("journey-touchpoint").filter({ hasText: WORST });
@@ -98,9 +99,9 @@ test("the journey colours each touchpoint by performance or quadrant under the s
   await expect(worst).not.toContainText("Falls short");
 });
 
-test("on a phone the filter folds away behind one button and says how many filters are in use", async ({ page }) => {
+test("on a phone the filter folds away behind one button and says how many filters are in use", async ({ demoUsers, page, signIn }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  await signIn(page, DEMO_USERS.MANAGER);
+  await signIn(demoUsers.MANAGER);
   await page.goto(`/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}?lifecycle=ESTABLISHED`);
   const toggle = page.getByRole("button", { name: "Filters (1 in use)" });
   await expect(toggle).toHaveAttribute("aria-expanded", "false");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible } from "./support";
 
 test("an unknown page shows the 404 page", async ({ page }) => {

@@ -1,5 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_MAP, DEMO_USERS, DEMO_WORKSPACE, expectAccessible, signIn } from "./support";
+// Read-only tests on the demo workspace, one person per role.
+import type { Role } from "@/lib/permissions";
+import { expect, test } from "./fixtures";
+import { DEMO_MAP, DEMO_USERS, DEMO_WORKSPACE, expectAccessible } from "./support";
 
 const NAV_BY_ROLE = {
   ADMIN: ["Maps", "Interviews", "Respondents", "Audit log", "Members"],
@@ -8,9 +10,10 @@ const NAV_BY_ROLE = {
   INTERVIEWER: ["Maps", "Interviews", "Respondents"],
 } as const;
 
-for (const [role, email] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, string][]) {
-  test(`${role} signs in and sees what the role may use`, async ({ page }) => {
-    await signIn(page, email);
+for (const role of Object.keys(DEMO_USERS) as Role[]) {
+  test(`${role} lands in the workspace and sees what the role may use`, async ({ demoUsers, page, signIn }) => {
+    await signIn(demoUsers[role]);
+    await page.goto("/");
     await expect(page).toHaveURL(new RegExp(`/w/${DEMO_WORKSPACE}$`));
     const nav = page.getByRole("navigation", { name: "Workspace" });
     await expect(nav.getByRole("link")).toHaveText([...NAV_BY_ROLE[role]]);
@@ -39,8 +42,8 @@ for (const [role, email] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USE
   });
 }
 
-test("an interviewer opening analyst pages gets the not-found page", async ({ page }) => {
-  await signIn(page, DEMO_USERS.INTERVIEWER);
+test("an interviewer opening analyst pages gets the not-found page", async ({ demoUsers, page, signIn }) => {
+  await signIn(demoUsers.INTERVIEWER);
   for (const path of [`/w/${DEMO_WORKSPACE}/audit`, `/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}`, `/w/${DEMO_WORKSPACE}/members`]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
@@ -49,9 +52,10 @@ test("an interviewer opening analyst pages gets the not-found page", async ({ pa
   await expectAccessible(page);
 });
 
-test("a manager cannot open the members page, and another workspace looks the same as a missing one", async ({ page }) => {
-  await signIn(page, DEMO_USERS.MANAGER);
+test("a manager cannot open the members page, and another workspace looks the same as a missing one", async ({ demoUsers, page, signIn, workspace }) => {
+  await signIn(demoUsers.MANAGER);
   expect((await page.goto(`/w/${DEMO_WORKSPACE}/members`))?.status()).toBe(404);
+  expect((await page.goto(`/w/${workspace.id}`))?.status()).toBe(404);
   expect((await page.goto(`/w/some-other-workspace`))?.status()).toBe(404);
 });
 

@@ -3,21 +3,12 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_WORKSPACE = "demo-workspace";
 export const DEMO_MAP = "demo-map-in-store-purchase";
-export const DEMO_PASSWORD = "cxmap-demo";
 export const DEMO_USERS = {
   ADMIN: "admin@example.com",
   ANALYST: "analyst@example.com",
   MANAGER: "manager@example.com",
   INTERVIEWER: "interviewer@example.com",
 } as const;
-
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/w\//);
-}
 
 /** No serious or critical accessibility violations on the page as it is now. */
 export async function expectAccessible(page: Page) {
