@@ -129,7 +129,8 @@ export function workspaceRoute<S extends z.ZodType, K extends string = never>(
 
     try {
       const result = await spec.run(guard.ctx, parsed.data, { request, params, input });
-      return result instanceof Response ? result : NextResponse.json(result, { headers: NO_STORE });
+      // A plain Response: NextResponse.json builds a NextURL and cookie helpers this answer does not use.
+      return result instanceof Response ? result : Response.json(result, { headers: NO_STORE });
     } catch (error) {
       if (error instanceof UserError) return jsonError(error.status, error.message, error.fieldErrors, error.code);
       throw error;
