@@ -9,7 +9,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { useAnnounce } from "./announcer";
-import { dragSource, dropIndex, markAfterLast, markBefore, useDesigner } from "./designer-context";
+import { useDesigner } from "./designer-context";
+import { dragSource, dropIndex, markAfterLast, markBefore, useDragControls, useDragView } from "./drag-context";
 import { byPosition } from "./design-state";
 import { GripIcon } from "./icons";
 import { MoveButtons } from "./move-buttons";
@@ -17,15 +18,17 @@ import { MoveButtons } from "./move-buttons";
 /** The ordered list of what customers expect at a touchpoint: add, edit, reorder, archive. */
 export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTouchpoint; focusNew: boolean }) {
   const designer = useDesigner();
+  const controls = useDragControls();
+  const { drag, dropTarget } = useDragView();
   const announce = useAnnounce();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<{ id: string; text: string }> | null>(null);
   const [text, setText] = useState("");
   const newRef = useRef<HTMLInputElement>(null);
   const expectations = byPosition(touchpoint.expectations);
-  const dragging = designer.drag?.type === "expectation" ? designer.drag.id : null;
+  const dragging = drag?.type === "expectation" ? drag.id : null;
   const draggedIndex = dragging ? expectations.findIndex((item) => item.id === dragging) : -1;
-  const drop = dragging && designer.dropTarget?.type === "expectation" ? designer.dropTarget.index : undefined;
+  const drop = dragging && dropTarget?.type === "expectation" ? dropTarget.index : undefined;
 
   useEffect(() => {
     if (focusNew) newRef.current?.focus();
@@ -51,18 +54,18 @@ export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTo
   }
 
   function onDragOver(event: DragEvent<HTMLOListElement>) {
-    const current = designer.dragged();
+    const current = controls.dragged();
     if (current?.type !== "expectation") return;
     event.preventDefault();
     event.dataTransfer.dropEffect = "move";
-    designer.setDropTarget({
+    controls.setDropTarget({
       type: "expectation",
       index: dropIndex(event.currentTarget, "[data-expectation]", current.id, event.clientY, "y"),
     });
   }
 
   function onDrop(event: DragEvent<HTMLOListElement>) {
-    const current = designer.dragged();
+    const current = controls.dragged();
     if (current?.type !== "expectation") return;
     event.preventDefault();
     designer.moveExpectation(
@@ -70,8 +73,8 @@ export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTo
       current.id,
       dropIndex(event.currentTarget, "[data-expectation]", current.id, event.clientY, "y"),
     );
-    designer.setDrag(null);
-    designer.setDropTarget(null);
+    controls.setDrag(null);
+    controls.setDropTarget(null);
   }
 
   return (
@@ -91,7 +94,7 @@ export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTo
           onDragOver={onDragOver}
           onDrop={onDrop}
           onDragLeave={(event) => {
-            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) designer.setDropTarget(null);
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) controls.setDropTarget(null);
           }}
         >
           {expectations.map((expectation, index) => (
@@ -101,6 +104,7 @@ export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTo
               expectation={expectation}
               index={index}
               count={expectations.length}
+              dragging={expectation.id === dragging}
               markBefore={markBefore(index, draggedIndex, drop)}
               markAfter={markAfterLast(index, expectations.length, draggedIndex, drop)}
             />
@@ -134,6 +138,7 @@ function ExpectationRow({
   expectation,
   index,
   count,
+  dragging,
   markBefore,
   markAfter,
 }: {
@@ -141,10 +146,12 @@ function ExpectationRow({
   expectation: DesignExpectation;
   index: number;
   count: number;
+  dragging: boolean;
   markBefore: boolean;
   markAfter: boolean;
 }) {
   const designer = useDesigner();
+  const controls = useDragControls();
   const announce = useAnnounce();
   const [editing, setEditing] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -188,10 +195,10 @@ function ExpectationRow({
       data-id={expectation.id}
       data-testid="designer-expectation"
       draggable={!editing}
-      {...dragSource(designer, { type: "expectation", id: expectation.id }, expectation.text)}
+      {...dragSource(controls, { type: "expectation", id: expectation.id }, expectation.text)}
       className={cn(
         "flex items-start gap-2 rounded-md border border-border bg-surface p-2",
-        designer.drag?.id === expectation.id && "opacity-50",
+        dragging && "opacity-50",
         markBefore && "shadow-[0_-3px_0_var(--color-brand)]",
         markAfter && "shadow-[0_3px_0_var(--color-brand)]",
         designer.flash === expectation.id && "ring-2 ring-danger",

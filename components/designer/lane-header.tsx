@@ -5,7 +5,9 @@ import type { DesignLane } from "@/lib/data/designer";
 import { LANE_LABELS, type LaneKind } from "@/lib/schemas/map-design";
 import { cn } from "@/components/ui/cn";
 import { ActionMenu } from "./action-menu";
-import { dragSource, dropIndex, markAfterLast, markBefore, useDesigner } from "./designer-context";
+import { useDesigner } from "./designer-context";
+import { lanesOf } from "./design-state";
+import { dragSource, dropIndex, markAfterLast, markBefore, useDragControls, useDragView } from "./drag-context";
 import { GripIcon } from "./icons";
 import { MoveButtons } from "./move-buttons";
 
@@ -16,11 +18,13 @@ import { MoveButtons } from "./move-buttons";
  */
 export function LaneHeader({ kind, lane, index, count }: { kind: LaneKind; lane: DesignLane; index: number; count: number }) {
   const designer = useDesigner();
+  const controls = useDragControls();
+  const { drag, dropTarget } = useDragView();
   const label = LANE_LABELS[kind];
   const key = (control: string) => `${kind}:${lane.id}:${control}`;
   const target = { kind, id: lane.id, name: lane.name, hasData: lane.hasData };
-  const dragging = designer.drag?.type === kind && designer.drag.id === lane.id;
-  const dropping = designer.drag?.type === kind && designer.dropTarget?.type === kind;
+  const dragging = drag?.type === kind && drag.id === lane.id;
+  const dropping = drag?.type === kind && dropTarget?.type === kind;
 
   function indexAt(event: DragEvent<HTMLTableCellElement>, id: string) {
     const table = event.currentTarget.closest("table");
@@ -31,25 +35,24 @@ export function LaneHeader({ kind, lane, index, count }: { kind: LaneKind; lane:
   }
 
   function onDragOver(event: DragEvent<HTMLTableCellElement>) {
-    const current = designer.dragged();
+    const current = controls.dragged();
     if (current?.type !== kind) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = "move";
-    designer.setDropTarget({ type: kind, index: indexAt(event, current.id) });
+    controls.setDropTarget({ type: kind, index: indexAt(event, current.id) });
   }
 
   function onDrop(event: DragEvent<HTMLTableCellElement>) {
-    const current = designer.dragged();
+    const current = controls.dragged();
     if (current?.type !== kind) return;
     event.preventDefault();
     designer.moveLane(kind, current.id, indexAt(event, current.id));
-    designer.setDrag(null);
-    designer.setDropTarget(null);
+    controls.setDrag(null);
+    controls.setDropTarget(null);
   }
 
-  const lanes = kind === "stage" ? designer.design.stages : designer.design.channels;
-  const draggedIndex = dropping ? [...lanes].sort((a, b) => a.position - b.position).findIndex((item) => item.id === designer.drag?.id) : -1;
-  const drop = dropping && designer.dropTarget?.type === kind ? designer.dropTarget.index : undefined;
+  const draggedIndex = dropping ? lanesOf(designer.design, kind).findIndex((item) => item.id === drag?.id) : -1;
+  const drop = dropping && dropTarget?.type === kind ? dropTarget.index : undefined;
   const before = markBefore(index, draggedIndex, drop);
   const after = markAfterLast(index, count, draggedIndex, drop);
 
@@ -60,7 +63,7 @@ export function LaneHeader({ kind, lane, index, count }: { kind: LaneKind; lane:
       data-id={lane.id}
       data-testid={`designer-${kind}`}
       draggable
-      {...dragSource(designer, { type: kind, id: lane.id }, lane.name)}
+      {...dragSource(controls, { type: kind, id: lane.id }, lane.name)}
       onDragOver={onDragOver}
       onDrop={onDrop}
       className={cn(

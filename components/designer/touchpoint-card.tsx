@@ -1,32 +1,38 @@
 "use client";
 
+import { memo } from "react";
 import type { DesignTouchpoint } from "@/lib/data/designer";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ActionMenu } from "./action-menu";
-import { dragSource, useDesigner } from "./designer-context";
+import { useDesigner } from "./designer-context";
+import { dragSource, useDragControls } from "./drag-context";
 import { GripIcon, MoveIcon } from "./icons";
 import { iconButtonClass, MoveButtons } from "./move-buttons";
 
 /**
  * One touchpoint in the designer grid. A mouse drags the card; the keyboard uses the
- * up / down buttons and "Move to…", which do the same thing.
+ * up / down buttons and "Move to…", which do the same thing. Memoised, with whether it is
+ * being dragged passed in: its cell redraws on every move of the insertion mark, the card
+ * only when it changes.
  */
-export function TouchpointCard({
+export const TouchpointCard = memo(function TouchpointCard({
   touchpoint,
   index,
   count,
   where,
+  dragging,
 }: {
   touchpoint: DesignTouchpoint;
   index: number;
   count: number;
   /** "Visit, Store", for labels that must make sense out of context. */
   where: string;
+  dragging: boolean;
 }) {
   const designer = useDesigner();
+  const controls = useDragControls();
   const key = (control: string) => `touchpoint:${touchpoint.id}:${control}`;
-  const dragging = designer.drag?.type === "touchpoint" && designer.drag.id === touchpoint.id;
   const target = {
     kind: "touchpoint" as const,
     id: touchpoint.id,
@@ -41,7 +47,7 @@ export function TouchpointCard({
       data-card="touchpoint"
       data-testid="designer-touchpoint"
       draggable
-      {...dragSource(designer, { type: "touchpoint", id: touchpoint.id }, touchpoint.name)}
+      {...dragSource(controls, { type: "touchpoint", id: touchpoint.id }, touchpoint.name)}
       className={cn(
         "group rounded-md border bg-surface p-2 shadow-xs transition-shadow",
         touchpoint.momentOfTruth ? "border-moment-of-truth" : "border-border-strong",
@@ -105,4 +111,4 @@ export function TouchpointCard({
       </div>
     </li>
   );
-}
+});

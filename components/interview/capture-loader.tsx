@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { Spinner } from "@/components/ui/spinner";
-import type { CaptureProps } from "./capture";
+import type { CaptureProps } from "./use-capture-state";
 
 // The capture starts from the copy kept on this device, which only the browser can read:
 // rendering it on the server would show a state that is about to change.

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { flushSync } from "react-dom";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -18,6 +18,8 @@ type Props = {
   fields: AttributeFieldView[];
   segments: string[];
   problems: Problem[];
+  /** The search box, for whoever opens the screen and puts the focus on it. */
+  searchRef?: Ref<HTMLInputElement>;
 };
 
 /** The field after the respondent on the first screen (the interview date). */
@@ -37,7 +39,7 @@ type Search = { status: "idle" | "searching" | "done" | "failed"; rows: Responde
  * Pick an existing respondent by code or segment, or describe a new one. A new one is
  * created when the interview is submitted, so this works without a connection too.
  */
-export function RespondentPicker({ workspaceId, value, onChange, fields, segments, problems }: Props) {
+export function RespondentPicker({ workspaceId, value, onChange, fields, segments, problems, searchRef }: Props) {
   const [query, setQuery] = useState("");
   const [search, setSearch] = useState<Search>({ status: "idle", rows: [], query: "" });
   const requestId = useRef(0);
@@ -138,6 +140,7 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
           Type their code or segment, then pick them (Enter takes the first match).
         </p>
         <Input
+          ref={searchRef}
           id={searchId}
           type="search"
           value={query}

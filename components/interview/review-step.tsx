@@ -1,5 +1,6 @@
 "use client";
 
+import type { Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { FEELING_LABELS, MODE_LABELS, type Answer, type CaptureJourney, type InterviewDraft } from "@/lib/schemas/interview";
@@ -19,10 +20,14 @@ type Props = {
   purpose: "record" | "edit";
   /** A message under the button: why the last attempt did not go through, or that it waits for a connection. */
   notice: { tone: "error" | "info"; text: string } | null;
+  /** The submit button, which Enter on this screen moves the focus to. */
+  submitRef?: Ref<HTMLButtonElement>;
+  /** The heading of the list of problems, scrolled into view when they block the submission. */
+  problemsRef?: Ref<HTMLHeadingElement>;
 };
 
 /** The last screen: what was recorded, what is still missing (with a way back to it), and submit. */
-export function ReviewStep({ journey, state, problems, answers, onJump, onSubmit, submitting, purpose, notice }: Props) {
+export function ReviewStep({ journey, state, problems, answers, onJump, onSubmit, submitting, purpose, notice, submitRef, problemsRef }: Props) {
   const skipped = journey.touchpoints
     .map((touchpoint, index) => ({ touchpoint, index }))
     .filter(({ touchpoint }) => touchpointStatus(answers.get(touchpoint.id), problems, touchpoint.id) === "skipped");
@@ -58,7 +63,7 @@ export function ReviewStep({ journey, state, problems, answers, onJump, onSubmit
 
       {problems.length > 0 ? (
         <section aria-labelledby="review-problems" className="rounded-lg border border-danger bg-danger-subtle p-4" data-testid="review-problems">
-          <h3 id="review-problems" className="font-semibold text-danger-strong">
+          <h3 id="review-problems" ref={problemsRef} className="font-semibold text-danger-strong">
             {problems.length === 1 ? "1 thing to finish" : `${problems.length} things to finish`} before {purpose === "edit" ? "saving" : "submitting"}
           </h3>
           <ul className="mt-2 flex flex-col gap-2">
@@ -159,7 +164,7 @@ export function ReviewStep({ journey, state, problems, answers, onJump, onSubmit
       ) : null}
 
       <div className="flex flex-col gap-2">
-        <Button id="capture-submit" size="md" className="h-12 w-full text-base sm:w-auto" onClick={onSubmit} loading={submitting} data-testid="submit-interview">
+        <Button ref={submitRef} id="capture-submit" size="md" className="h-12 w-full text-base sm:w-auto" onClick={onSubmit} loading={submitting} data-testid="submit-interview">
           {purpose === "edit" ? "Save the correction" : "Submit interview"}
         </Button>
         {/* Always in the page, so that screen readers announce what appears in it. */}

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { flushSync } from "react-dom";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -16,6 +15,9 @@ type Props = {
   onChange: (update: (answer: Answer) => Answer) => void;
   /** Marks it not encountered (clearing any answers) and moves on. */
   onSkip: () => void;
+  /** Whether the question "clear the answers and mark not encountered?" is open; the screen's N key opens it too. */
+  confirmingSkip: boolean;
+  onConfirmingSkipChange: (open: boolean) => void;
   /** After a card's importance is picked by key: focus the next card (or the Next button). */
   onAdvanceFrom: (cardId: string) => void;
   newKey: () => string;
@@ -36,13 +38,24 @@ function errorsFor(problems: Problem[], path: string) {
 }
 
 /** One touchpoint of the journey: the neutral question, then each expectation the customer held. */
-export function TouchpointStep({ touchpoint, answer, onChange, onSkip, onAdvanceFrom, newKey, shortcuts, problems, position }: Props) {
-  const [confirmSkip, setConfirmSkip] = useState(false);
+export function TouchpointStep({
+  touchpoint,
+  answer,
+  onChange,
+  onSkip,
+  confirmingSkip,
+  onConfirmingSkipChange,
+  onAdvanceFrom,
+  newKey,
+  shortcuts,
+  problems,
+  position,
+}: Props) {
   const base = `touchpoints.${touchpoint.id}`;
   const general = problems.filter((problem) => problem.path === base);
 
   function requestSkip() {
-    if (hasAnswers(answer)) setConfirmSkip(true);
+    if (hasAnswers(answer)) onConfirmingSkipChange(true);
     else onSkip();
   }
 
@@ -149,19 +162,19 @@ export function TouchpointStep({ touchpoint, answer, onChange, onSkip, onAdvance
       )}
 
       <Dialog
-        open={confirmSkip}
-        onClose={() => setConfirmSkip(false)}
+        open={confirmingSkip}
+        onClose={() => onConfirmingSkipChange(false)}
         title="Mark as not encountered?"
         footer={
           <>
-            <Button variant="secondary" onClick={() => setConfirmSkip(false)}>
+            <Button variant="secondary" onClick={() => onConfirmingSkipChange(false)}>
               Keep the answers
             </Button>
             <Button
               variant="danger"
               data-autofocus
               onClick={() => {
-                setConfirmSkip(false);
+                onConfirmingSkipChange(false);
                 onSkip();
               }}
             >
