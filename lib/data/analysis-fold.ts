@@ -23,23 +23,24 @@ export function analysisFoldDue(now = Date.now()): boolean {
   return !running && now - lastStarted >= MIN_INTERVAL_MS;
 }
 
+/** Calls a fold function in bounded batches (short transactions) until a batch comes back small. */
+async function foldInBatches(fold: "cx_analysis_fold" | "cx_analysis_fold_pairs", batchSize: number): Promise<void> {
+  for (let batch = 0; batch < 20; batch += 1) {
+    const [row] = await sql<{ moved: number }>(`SELECT ${fold}($1) AS moved`, [batchSize]);
+    if (!row || row.moved < batchSize) return;
+  }
+}
+
 /** Folds the pending deltas unless a fold ran in the last second; never throws. */
 export function foldAnalysisDeltas(now = Date.now()): Promise<void> {
-  if (running || now - lastStarted < MIN_INTERVAL_MS) return running ?? Promise.resolve();
+  if (!analysisFoldDue(now)) return running ?? Promise.resolve();
   lastStarted = now;
   running = (async () => {
     try {
-      // Bounded batches keep each fold transaction short; stop when a batch comes back small.
-      for (let batch = 0; batch < 20; batch += 1) {
-        const [row] = await sql<{ moved: number }>("SELECT cx_analysis_fold(20000) AS moved");
-        if (!row || row.moved < 20000) break;
-      }
+      await foldInBatches("cx_analysis_fold", 20_000);
       if (now - lastPairs >= PAIR_INTERVAL_MS) {
         lastPairs = now;
-        for (let batch = 0; batch < 20; batch += 1) {
-          const [row] = await sql<{ moved: number }>("SELECT cx_analysis_fold_pairs(50000) AS moved");
-          if (!row || row.moved < 50000) break;
-        }
+        await foldInBatches("cx_analysis_fold_pairs", 50_000);
       }
       folds += 1;
       if (folds % VACUUM_EVERY_FOLDS === 0) {
