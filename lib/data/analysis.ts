@@ -6,7 +6,16 @@ import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { touchpointFigures, type TouchpointAggregate, type TouchpointFigures } from "@/lib/analysis/touchpoint";
 import { classifyTouchpoints, type CrosshairMode, type Crosshair, type QuadrantClassification } from "@/lib/analysis/quadrant";
 import { rankFixList } from "@/lib/analysis/fix-list";
-import { countInterviews, planSource, sumByPeriod, sumByTouchpoint, summaryCondition, type StatRow } from "@/lib/data/analysis-source";
+import {
+  ALL_STATISTICS,
+  MATRIX_STATISTICS,
+  countInterviews,
+  planSource,
+  sumByPeriod,
+  sumByTouchpoint,
+  summaryCondition,
+  type StatRow,
+} from "@/lib/data/analysis-source";
 
 // Every figure of the matrix is computed from sufficient statistics aggregated in
 // PostgreSQL (counts, sums and sums of squares per touchpoint, read from the summaries and
@@ -84,10 +93,7 @@ const OBSERVATION_STATS = Prisma.sql`
   coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::float8 AS missed_importance_sum,
   coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::float8 AS exceeded_importance_sum`;
 
-type AggregateRow = Pick<
-  StatRow,
-  "n" | "interviews" | "missed" | "met" | "exceeded" | "importance_sum" | "importance_sum_sq" | "missed_importance_sum" | "exceeded_importance_sum"
->;
+type AggregateRow = Pick<StatRow, (typeof MATRIX_STATISTICS)[number]>;
 
 /**
  * N (interviews in the filter), the observations in the filter, and the sufficient
@@ -104,7 +110,7 @@ export async function aggregateTouchpoints(
   const plan = await planSource(ctx, filter, source === "summary" ? "summary" : undefined);
   const [interviews, rows] = await Promise.all([
     countInterviews(ctx, mapId, filter, plan),
-    sumByTouchpoint(ctx, mapId, filter, plan, touchpointIds),
+    sumByTouchpoint(ctx, mapId, filter, plan, ALL_STATISTICS, touchpointIds),
   ]);
   const observations = rows.reduce((sum, row) => sum + row.n, 0);
   return { interviews, observations, rows };
@@ -161,7 +167,7 @@ export async function getMatrix(
   const [touchpointRows, interviews, rows] = await Promise.all([
     listTouchpointRows(ctx, map.id),
     plan.then((source) => countInterviews(ctx, map.id, filter, source)),
-    plan.then((source) => sumByTouchpoint(ctx, map.id, filter, source)),
+    plan.then((source) => sumByTouchpoint(ctx, map.id, filter, source, MATRIX_STATISTICS)),
   ]);
   const touchpoints = selectTouchpoints(touchpointRows, filter);
   const byId = new Map(rows.map((row) => [row.touchpoint_id, row]));
@@ -283,8 +289,8 @@ export async function getTouchpointDetail(
   const condition = summaryCondition(ctx, mapId, filter, plan.restrictions);
   const [N, totals, trendRows, expectationRows, expectationList] = await Promise.all([
     countInterviews(ctx, mapId, filter, plan),
-    sumByTouchpoint(ctx, mapId, filter, plan, [touchpointId]),
-    sumByPeriod(ctx, mapId, filter, plan, touchpointId, "week"),
+    sumByTouchpoint(ctx, mapId, filter, plan, ALL_STATISTICS, [touchpointId]),
+    sumByPeriod(ctx, mapId, filter, plan, ["n", "missed", "exceeded"], touchpointId, "week"),
     // The one table that needs the observations themselves: figures per expectation.
     db.$queryRaw<(AggregateRow & { expectation_id: string })[]>`
       SELECT o.expectation_id, ${OBSERVATION_STATS}
