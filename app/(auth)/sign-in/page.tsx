@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getSessionUser } from "@/lib/auth/session";
 import { signupEnabled } from "@/lib/env";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const params = await searchParams;
-  const callbackUrl = typeof params.callbackUrl === "string" && params.callbackUrl.startsWith("/") ? params.callbackUrl : "/";
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   return (
     <>
