@@ -1,12 +1,13 @@
 // What the maps pages read (lib/data/maps.ts and lib/data/map-settings.ts return these):
 // plain objects that the server pages hand to the journey and map components.
+import type { MapStatus } from "@/lib/schemas/map";
 export type SegmentProgress = { segment: string; target: number; submitted: number };
 
 export type MapSummary = {
   id: string;
   name: string;
   description: string;
-  status: "DRAFT" | "ACTIVE" | "ARCHIVED";
+  status: MapStatus;
   interviewTarget: number | null;
   submittedInterviews: number;
   touchpoints: number;
@@ -29,7 +30,7 @@ export type JourneyTouchpoint = {
 };
 
 export type Journey = {
-  map: { id: string; name: string; description: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED"; minSample: number };
+  map: { id: string; name: string; description: string; status: MapStatus; minSample: number };
   stages: { id: string; name: string }[];
   channels: { id: string; name: string }[];
   touchpoints: JourneyTouchpoint[];
@@ -37,7 +38,7 @@ export type Journey = {
 };
 
 export type MapSettings = {
-  map: { id: string; name: string; description: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" };
+  map: { id: string; name: string; description: string; status: MapStatus };
   minSample: number;
   asymmetryThreshold: number;
   consistencyThreshold: number;
