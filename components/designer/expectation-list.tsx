@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
-import type { DesignExpectation, DesignTouchpoint } from "@/lib/data/designer";
+import type { DesignExpectation, DesignTouchpoint } from "@/lib/types/designer";
 import { createExpectationAction, updateExpectationAction } from "@/lib/actions/designer";
 import { fieldError, type ActionResult } from "@/lib/action-result";
 import { Button } from "@/components/ui/button";

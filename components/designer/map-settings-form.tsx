@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
-import type { MapSettings } from "@/lib/data/map-settings";
+import type { MapSettings } from "@/lib/types/maps";
 import { updateMapSettingsAction } from "@/lib/actions/maps";
 import { fieldError, type ActionResult } from "@/lib/action-result";
 import { MAP_LIMITS } from "@/lib/schemas/map";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { DesignTouchpoint } from "@/lib/data/designer";
+import type { DesignTouchpoint } from "@/lib/types/designer";
 import { createTouchpointAction, updateTouchpointAction } from "@/lib/actions/designer";
 import { fieldError } from "@/lib/action-result";
 import { DESIGN_LIMITS } from "@/lib/schemas/map-design";

@@ -10,6 +10,7 @@ import {
   MapSettingsSchema,
   SetMapStatusSchema,
   UpdateMapDetailsSchema,
+  type MapStatus,
 } from "@/lib/schemas/map";
 import { createMap, deleteMap, duplicateMap, setMapStatus, updateMapDetails } from "@/lib/data/map-lifecycle";
 import { updateMapSettings } from "@/lib/data/map-settings";
@@ -42,7 +43,7 @@ export async function updateMapDetailsAction(workspaceId: string, input: unknown
 export async function setMapStatusAction(
   workspaceId: string,
   input: unknown,
-): Promise<ActionResult<{ id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" }>> {
+): Promise<ActionResult<{ id: string; name: string; status: MapStatus }>> {
   return workspaceAction(workspaceId, input, {
     permission: "map.design",
     schema: SetMapStatusSchema,
