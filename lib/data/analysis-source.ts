@@ -122,10 +122,12 @@ function periodCondition(filter: AnalysisFilter): Prisma.Sql[] {
 
 /**
  * The interview-level filter as conditions on `s`, a summary table (analysis_interviews or
- * analysis_touchpoints: they share the dimension columns), in two parts: `narrow`, the
- * workspace, map, period and the tag test, which finds the rows through the GIN index and may
- * keep a few rows too many (two values whose hashes collide); and `exact`, the column test that
- * drops those.
+ * analysis_touchpoints: they share the dimension columns), in two parts: `narrow`, the period
+ * and the tag test, which finds the rows through the GIN index and may keep a few rows too many
+ * (two values whose hashes collide); and `exact`, the workspace, the map and the column tests,
+ * which drop those. The tags are hashes of the map and a value, so they find the map's rows
+ * alone; with the map in `narrow` as well, the planner once walked every interview of a small
+ * map through the (workspace, map, day) index instead of the few the tags pointed to.
  */
 function summaryConditions(
   ctx: WorkspaceContext,
@@ -133,12 +135,10 @@ function summaryConditions(
   filter: AnalysisFilter,
   restrictions: Restriction[],
 ): { narrow: Prisma.Sql; exact: Prisma.Sql } {
-  const narrow: Prisma.Sql[] = [
-    Prisma.sql`s.workspace_id = ${ctx.workspaceId}`,
-    Prisma.sql`s.map_id = ${mapId}`,
-    ...periodCondition(filter),
-  ];
-  const exact: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  const map = [Prisma.sql`s.workspace_id = ${ctx.workspaceId}`, Prisma.sql`s.map_id = ${mapId}`];
+  // Without a restriction there is no tag to find the rows by: the map's index does it.
+  const narrow: Prisma.Sql[] = [...periodCondition(filter), ...(restrictions.length === 0 ? map : [])];
+  const exact: Prisma.Sql[] = [...map];
   for (const { dim, column, values } of restrictions) {
     narrow.push(Prisma.sql`s.tags && cx_tags_of(${mapId}, ${dim}, ${values}::text[])`);
     exact.push(
@@ -147,7 +147,7 @@ function summaryConditions(
         : Prisma.sql`s.${Prisma.raw(column)} = ANY(${values}::text[])`,
     );
   }
-  return { narrow: Prisma.join(narrow, " AND "), exact: Prisma.join(exact, " AND ") };
+  return { narrow: Prisma.join(narrow.length ? narrow : [Prisma.sql`TRUE`], " AND "), exact: Prisma.join(exact, " AND ") };
 }
 
 /** The interview-level filter as one condition on `s`, a summary table or a change log. */
@@ -319,6 +319,14 @@ function statisticRows(
     : rollup;
 }
 
+/** N from the interview summaries, found and checked as statisticRows finds them. */
+function countSummaries(ctx: WorkspaceContext, mapId: string, filter: AnalysisFilter, source: AnalysisSource): Prisma.Sql {
+  const { narrow, exact } = summaryConditions(ctx, mapId, filter, source.restrictions);
+  return Prisma.sql`
+    SELECT (count(*) FILTER (WHERE s.kept))::int AS interviews
+    FROM (SELECT ${exact} AS kept FROM analysis_interviews s WHERE ${narrow} OFFSET 0) s`;
+}
+
 /** N: the interviews in the filter. Touchpoint-level filters never change it. */
 export async function countInterviews(
   ctx: WorkspaceContext,
@@ -338,7 +346,7 @@ export async function countInterviews(
           SELECT s.sign FROM analysis_interview_changes s WHERE ${changes}
           ${pairChanges}
         ) x`)
-    : await query<{ interviews: number }>(Prisma.sql`SELECT count(*)::int AS interviews FROM analysis_interviews s WHERE ${changes}`);
+    : await query<{ interviews: number }>(countSummaries(ctx, mapId, filter, source));
   return rows[0]?.interviews ?? 0;
 }
 

@@ -110,12 +110,13 @@ function summaryWhere(filter: AnalysisFilter, params: unknown[]): string {
 }
 
 /**
- * The same, split as an index on the tags would use it: `narrow`, the workspace, map, period and
- * one tag test per dimension (through the GIN index); `exact`, the column tests.
+ * The same, split as an index on the tags would use it: `narrow`, the period and one tag test per
+ * dimension (through the GIN index; the tags hash the map with the value, so they imply the
+ * map); `exact`, the workspace, map and column tests.
  */
 function summaryWhereTagged(filter: AnalysisFilter, params: unknown[]): { narrow: string; exact: string } {
   const exact = summaryWhereParts(filter, params);
-  const narrow = exact.filter((part) => /^s\.(workspace_id|map_id|day) /.test(part));
+  const narrow = exact.filter((part) => /^s\.day /.test(part));
   const tag = (dim: string, values: string[], operator: "&&" | "@>") => {
     params.push(values);
     narrow.push(`s.tags ${operator} cx_tags_of($2, '${dim}', $${params.length}::text[])`);
@@ -125,6 +126,7 @@ function summaryWhereTagged(filter: AnalysisFilter, params: unknown[]): { narrow
   if (filter.segment.length) tag("segment", filter.segment, "&&");
   if (filter.interviewer.length) tag("interviewer", filter.interviewer, "&&");
   if (filter.attr.length) tag("attr", filter.attr, "@>");
+  if (!narrow.some((part) => part.startsWith("s.tags"))) narrow.push("s.workspace_id = $1", "s.map_id = $2");
   return { narrow: narrow.join(" AND "), exact: exact.join(" AND ") };
 }
 
@@ -182,7 +184,10 @@ function summaryReferences(workspaceId: string, mapId: string, filter: AnalysisF
       },
     ],
     "interview arrays": [
-      { text: `SELECT count(*) FROM analysis_interviews s WHERE ${tagged.narrow} AND ${tagged.exact}`, params: taggedParams },
+      {
+        text: `SELECT count(*) FILTER (WHERE s.kept) FROM (SELECT ${tagged.exact} AS kept FROM analysis_interviews s WHERE ${tagged.narrow} OFFSET 0) s`,
+        params: taggedParams,
+      },
       {
         text: `SELECT s.touchpoint_id, ${SUMMARY_STATS}
   FROM (SELECT ${tagged.exact} AS kept, unnest(s.touchpoint_ids) AS touchpoint_id, ${ARRAY_STATS}
