@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateInvitationSchema, SignInSchema, SignUpSchema } from "@/lib/schemas/auth";
+import { CreateInvitationSchema, localPath, SignInFormSchema, SignInSchema, SignUpSchema } from "@/lib/schemas/auth";
 
 function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
@@ -16,6 +16,30 @@ describe("SignInSchema", () => {
       password: "Enter your password.",
     });
     expect(messages(SignInSchema.safeParse({}))).toMatchObject({ email: "Enter your email address." });
+  });
+});
+
+describe("the sign-in form's next page", () => {
+  it("keeps a path on this site", () => {
+    expect(localPath("/")).toBe("/");
+    expect(localPath("/w/demo-workspace/maps?status=ACTIVE")).toBe("/w/demo-workspace/maps?status=ACTIVE");
+    expect(localPath("/invite/abc%20def")).toBe("/invite/abc%20def");
+  });
+
+  // Regression: the sign-in page sent any value starting with "/" on, so "//evil.example" left the site.
+  it("sends anything that could leave the site to the start page", () => {
+    for (const value of ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "https://evil.example", "evil.example", "", undefined, ["/w"]]) {
+      expect(localPath(value), JSON.stringify(value)).toBe("/");
+    }
+  });
+
+  it("is part of the form's schema, so a missing or foreign callback still signs in", () => {
+    expect(SignInFormSchema.parse({ email: "ana@example.com", password: "x", callbackUrl: "//evil.example" })).toEqual({
+      email: "ana@example.com",
+      password: "x",
+      callbackUrl: "/",
+    });
+    expect(SignInFormSchema.parse({ email: "ana@example.com", password: "x" }).callbackUrl).toBe("/");
   });
 });
 
