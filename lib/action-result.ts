@@ -32,9 +32,3 @@ export function errorsFor(errors: FieldErrors, name: string): string[] | undefin
   }
   return found;
 }
-
-/** The first error message for a field, for rendering under it. */
-export function fieldError(result: ActionResult<unknown> | null | undefined, field: string): string | undefined {
-  if (!result || result.ok) return undefined;
-  return result.fieldErrors?.[field]?.[0];
-}
