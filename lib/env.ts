@@ -1,5 +1,13 @@
-// The one reader of process.env: parsed and checked once, typed everywhere else.
+// The one reader of process.env: parsed and checked once, typed everywhere else. next.config.js
+// loads this module too, so `next build`, `next start` and `next dev` refuse a malformed value.
 import { z } from "zod";
+
+// Server configuration only. Lint keeps it out of components and "use client" modules; this
+// catches a browser bundle that reaches it another way, where process.env is empty and every
+// value would quietly take its default.
+if (typeof window !== "undefined") {
+  throw new Error("lib/env.ts runs on the server only: pass configuration to client components as props.");
+}
 
 const flag = z
   .enum(["true", "false", "1", "0"])

@@ -1,7 +1,7 @@
 // The designer's optimistic moves: the same reordering the server does, applied to the
 // page's copy of the design so a drag or a key press shows at once. The server's answer
 // replaces it either way: confirmed, or rolled back.
-import type { Design, DesignLane, DesignTouchpoint } from "@/lib/data/designer";
+import type { Design, DesignLane, DesignTouchpoint } from "@/lib/types/designer";
 import type { LaneKind } from "@/lib/schemas/map-design";
 
 export type OptimisticMove =

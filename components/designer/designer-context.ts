@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { Design } from "@/lib/data/designer";
+import type { Design } from "@/lib/types/designer";
 import type { LaneKind } from "@/lib/schemas/map-design";
 
 /** Something the analyst can archive or delete from the grid. */

@@ -1,7 +1,7 @@
 "use client";
 
 import type { DragEvent, ReactNode } from "react";
-import type { DesignLane } from "@/lib/data/designer";
+import type { DesignLane } from "@/lib/types/designer";
 import { cn } from "@/components/ui/cn";
 import { useDesigner } from "./designer-context";
 import { cellOf, lanesOf } from "./design-state";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DesignerHeader as Header } from "@/lib/data/designer";
+import type { DesignerHeader as Header } from "@/lib/types/designer";
 import { MAP_STATUS_LABELS } from "@/lib/schemas/map";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Design } from "@/lib/data/designer";
+import type { Design } from "@/lib/types/designer";
 import { AnnouncerProvider } from "./announcer";
 import { ConfirmDialog } from "./confirm-dialog";
 import { DesignerContext } from "./designer-context";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
-import type { DesignExpectation, DesignTouchpoint } from "@/lib/data/designer";
+import type { DesignExpectation, DesignTouchpoint } from "@/lib/types/designer";
 import { createExpectationAction, updateExpectationAction } from "@/lib/actions/designer";
 import { CreateExpectationSchema, UpdateExpectationSchema } from "@/lib/schemas/map-design";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { DragEvent } from "react";
-import type { DesignLane } from "@/lib/data/designer";
+import type { DesignLane } from "@/lib/types/designer";
 import { LANE_LABELS, type LaneKind } from "@/lib/schemas/map-design";
 import { cn } from "@/components/ui/cn";
 import { ActionMenu } from "./action-menu";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import type { MapSettings } from "@/lib/data/map-settings";
+import type { MapSettings } from "@/lib/types/maps";
 import { updateMapSettingsAction } from "@/lib/actions/maps";
 import { MAP_LIMITS, MapSettingsSchema } from "@/lib/schemas/map";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import type { DesignTouchpoint } from "@/lib/data/designer";
+import type { DesignTouchpoint } from "@/lib/types/designer";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ActionMenu } from "./action-menu";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { DesignTouchpoint } from "@/lib/data/designer";
+import type { DesignTouchpoint } from "@/lib/types/designer";
 import { createTouchpointAction, updateTouchpointAction } from "@/lib/actions/designer";
 import { CreateTouchpointSchema, DESIGN_LIMITS, UpdateTouchpointSchema } from "@/lib/schemas/map-design";
 import { Checkbox } from "@/components/ui/checkbox";

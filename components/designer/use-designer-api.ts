@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
-import type { Design } from "@/lib/data/designer";
+import type { Design } from "@/lib/types/designer";
 import type { ActionResult } from "@/lib/action-result";
 import { moveExpectationAction, moveLaneAction, moveTouchpointAction } from "@/lib/actions/designer";
 import { LANE_LABELS, type LaneKind } from "@/lib/schemas/map-design";

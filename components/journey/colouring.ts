@@ -1,5 +1,5 @@
 // How the journey view colours its touchpoint cards from the matrix figures. Pure.
-import type { MatrixPoint } from "@/lib/data/analysis";
+import type { MatrixPoint } from "@/lib/types/analysis";
 import { formatPercent, formatSigned, QUADRANT_LABEL, QUADRANT_TONE } from "@/components/matrix/format";
 import type { TouchpointHighlight } from "./journey-grid";
 

@@ -1,4 +1,4 @@
-import type { Journey, JourneyTouchpoint } from "@/lib/data/maps";
+import type { Journey, JourneyTouchpoint } from "@/lib/types/maps";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { MapSummary } from "@/lib/data/maps";
+import type { MapSummary } from "@/lib/types/maps";
 import { MAP_STATUS_LABELS } from "@/lib/schemas/map";
 import { Badge } from "@/components/ui/badge";
 

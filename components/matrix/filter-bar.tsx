@@ -5,7 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { FILTER_PARAM_KEYS, filterToSearchParams, LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/analysis-filter-params";
 import { addDays } from "@/lib/analysis/trend";
-import type { FilterOptions } from "@/lib/data/analysis";
+import type { FilterOptions } from "@/lib/types/analysis";
 import { MultiSelect } from "@/components/matrix/multi-select";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/components/ui/cn";

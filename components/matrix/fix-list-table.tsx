@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import type { MatrixPoint } from "@/lib/data/analysis";
+import type { MatrixPoint } from "@/lib/types/analysis";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { MatrixPoint } from "@/lib/data/analysis";
+import type { MatrixPoint } from "@/lib/types/analysis";
 import type { Crosshair } from "@/lib/analysis/quadrant";
 import {
   QUADRANT_COLOR,

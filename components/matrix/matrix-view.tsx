@@ -3,7 +3,7 @@
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
-import type { Matrix } from "@/lib/data/analysis";
+import type { Matrix } from "@/lib/types/analysis";
 import type { CrosshairMode } from "@/lib/analysis/quadrant";
 import type { MatrixViewMode } from "@/components/matrix/matrix-chart";
 import { ChartPlaceholder, MATRIX_CHART_HEIGHT } from "@/components/matrix/chart-placeholder";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TouchpointDetail, TouchpointComment } from "@/lib/data/analysis";
+import type { TouchpointDetail, TouchpointComment } from "@/lib/types/analysis";
 import type { FeelingDistribution } from "@/lib/analysis/feelings";
 import type { TrendPoint } from "@/lib/analysis/trend";
 import { Badge } from "@/components/ui/badge";

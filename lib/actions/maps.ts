@@ -10,6 +10,7 @@ import {
   MapSettingsSchema,
   SetMapStatusSchema,
   UpdateMapDetailsSchema,
+  type MapStatus,
 } from "@/lib/schemas/map";
 import { createMap, deleteMap, duplicateMap, setMapStatus, updateMapDetails } from "@/lib/data/map-lifecycle";
 import { updateMapSettings } from "@/lib/data/map-settings";
@@ -44,7 +45,7 @@ export async function updateMapDetailsAction(workspaceId: string, ...args: Actio
 export async function setMapStatusAction(
   workspaceId: string,
   ...args: ActionArgs
-): Promise<ActionResult<{ id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" }>> {
+): Promise<ActionResult<{ id: string; name: string; status: MapStatus }>> {
   return workspaceAction(workspaceId, args, {
     permission: "map.design",
     schema: SetMapStatusSchema,

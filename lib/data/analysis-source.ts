@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { sql } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { EMPTY_FILTER, type AnalysisFilter } from "@/lib/schemas/analysis-filter";
-import { ROLLUP_STATISTICS } from "@/lib/data/analysis-statistics";
+import { ROLLUP_STATISTICS, SUMMARY_STATISTICS, type RollupStatistic } from "@/lib/data/analysis-statistics";
 
 // Where the analysis reads its sufficient statistics from. Two kinds of tables, both kept
 // exact by database triggers (migration 20261201211500_analysis_summaries):
@@ -15,8 +15,9 @@ import { ROLLUP_STATISTICS } from "@/lib/data/analysis-statistics";
 //   for none, 'lifecycle*interviewer' for a pair; migration 20261202000000_analysis_pair_rollups).
 //
 // A filter on at most two interview-level dimensions (any values of each) and a period is
-// answered by the rollups: a few rows per day and touchpoint. Three or more sum the summary
-// rows of the interviews they keep, found through the GIN index on `tags`.
+// answered by the rollups: a few rows per day and touchpoint. Three or more sum the statistics
+// of the interviews they keep, found through the GIN index on `tags`, each interview's row
+// carrying its touchpoints' statistics as arrays.
 //
 // Writers never touch the rollups: they append changes to a log that a fold moves into the
 // single-dimension rollups every second or so and then, through a second log, into the pair
@@ -120,30 +121,44 @@ function periodCondition(filter: AnalysisFilter): Prisma.Sql[] {
 }
 
 /**
- * The interview-level filter as a condition on `s`, a summary table (analysis_interviews or
- * analysis_touchpoints: they share the dimension columns). The tag test narrows the rows
- * through the GIN index; the column test keeps the answer exact whatever the hash does.
+ * The interview-level filter as conditions on `s`, a summary table (analysis_interviews or
+ * analysis_touchpoints: they share the dimension columns), in two parts: `narrow`, the period
+ * and the tag test, which finds the rows through the GIN index and may keep a few rows too many
+ * (two values whose hashes collide); and `exact`, the workspace, the map and the column tests,
+ * which drop those. The tags are hashes of the map and a value, so they find the map's rows
+ * alone; with the map in `narrow` as well, the planner once walked every interview of a small
+ * map through the (workspace, map, day) index instead of the few the tags pointed to.
  */
+function summaryConditions(
+  ctx: WorkspaceContext,
+  mapId: string,
+  filter: AnalysisFilter,
+  restrictions: Restriction[],
+): { narrow: Prisma.Sql; exact: Prisma.Sql } {
+  const map = [Prisma.sql`s.workspace_id = ${ctx.workspaceId}`, Prisma.sql`s.map_id = ${mapId}`];
+  // Without a restriction there is no tag to find the rows by: the map's index does it.
+  const narrow: Prisma.Sql[] = [...periodCondition(filter), ...(restrictions.length === 0 ? map : [])];
+  const exact: Prisma.Sql[] = [...map];
+  for (const { dim, column, values } of restrictions) {
+    narrow.push(Prisma.sql`s.tags && cx_tags_of(${mapId}, ${dim}, ${values}::text[])`);
+    exact.push(
+      column === "options"
+        ? Prisma.sql`s.options && ${values}::text[]`
+        : Prisma.sql`s.${Prisma.raw(column)} = ANY(${values}::text[])`,
+    );
+  }
+  return { narrow: Prisma.join(narrow.length ? narrow : [Prisma.sql`TRUE`], " AND "), exact: Prisma.join(exact, " AND ") };
+}
+
+/** The interview-level filter as one condition on `s`, a summary table or a change log. */
 export function summaryCondition(
   ctx: WorkspaceContext,
   mapId: string,
   filter: AnalysisFilter,
   restrictions: Restriction[],
 ): Prisma.Sql {
-  const parts: Prisma.Sql[] = [
-    Prisma.sql`s.workspace_id = ${ctx.workspaceId}`,
-    Prisma.sql`s.map_id = ${mapId}`,
-    ...periodCondition(filter),
-  ];
-  for (const { dim, column, values } of restrictions) {
-    parts.push(Prisma.sql`s.tags && cx_tags_of(${mapId}, ${dim}, ${values}::text[])`);
-    parts.push(
-      column === "options"
-        ? Prisma.sql`s.options && ${values}::text[]`
-        : Prisma.sql`s.${Prisma.raw(column)} = ANY(${values}::text[])`,
-    );
-  }
-  return Prisma.join(parts, " AND ");
+  const { narrow, exact } = summaryConditions(ctx, mapId, filter, restrictions);
+  return Prisma.sql`${narrow} AND ${exact}`;
 }
 
 function rollupCondition(
@@ -190,34 +205,74 @@ export type StatRow = {
   feeling_in_love: number;
 };
 
-const STATISTICS = ROLLUP_STATISTICS satisfies readonly (keyof StatRow)[];
+ROLLUP_STATISTICS satisfies readonly (keyof StatRow)[];
+
+/** Every statistic: what the drill-down, trends and later views read. */
+export const ALL_STATISTICS = ROLLUP_STATISTICS;
+/** What the priority matrix reads: counts and importance sums, no feelings. */
+export const MATRIX_STATISTICS = [
+  "n",
+  "interviews",
+  "missed",
+  "met",
+  "exceeded",
+  "importance_sum",
+  "importance_sum_sq",
+  "missed_importance_sum",
+  "exceeded_importance_sum",
+] as const satisfies readonly RollupStatistic[];
 
 /**
  * Each statistic as one row of `kind` contributes it: a rollup row holds it; a summary row
  * (one interview at one touchpoint) counts 1 interview and carries the interview's overall
  * feeling; a change row is a summary row with a sign (+1 added, -1 removed).
  */
-function contribution(kind: "rollup" | "summary" | "change", column: (typeof STATISTICS)[number]): string {
+function contribution(kind: "rollup" | "summary" | "change", column: RollupStatistic): string {
   if (kind === "rollup") return `s.${column}`;
   const sign = kind === "change" ? "s.sign * " : "";
   if (column === "interviews") return kind === "change" ? "s.sign" : "1";
-  const overall = /^(missed|met|exceeded)_overall_(sum|n)$/.exec(column);
+  const overall = overallOf(column);
   if (overall) {
-    return overall[2] === "sum"
-      ? `${sign}s.${overall[1]} * coalesce(s.overall, 0)`
-      : `CASE WHEN s.overall IS NULL THEN 0 ELSE ${sign}s.${overall[1]} END`;
+    return overall.part === "sum"
+      ? `${sign}s.${overall.outcome} * coalesce(s.overall, 0)`
+      : `CASE WHEN s.overall IS NULL THEN 0 ELSE ${sign}s.${overall.outcome} END`;
   }
   return `${sign}s.${column}`;
 }
 
-function rowsOf(kind: "rollup" | "summary" | "change"): Prisma.Sql {
-  return Prisma.raw(STATISTICS.map((column) => `${contribution(kind, column)} AS ${column}`).join(", "));
+function overallOf(column: RollupStatistic): { outcome: string; part: string } | null {
+  const match = /^(missed|met|exceeded)_overall_(sum|n)$/.exec(column);
+  return match ? { outcome: match[1]!, part: match[2]! } : null;
+}
+
+// The statistics a query computes: the ones asked for, and always `interviews` (rows whose
+// interviews sum to zero are keys an interview left, skipped by every reader).
+function withInterviews(statistics: readonly RollupStatistic[]): RollupStatistic[] {
+  return statistics.includes("interviews") ? [...statistics] : ["interviews", ...statistics];
+}
+
+function rowsOf(kind: "rollup" | "summary" | "change", statistics: readonly RollupStatistic[]): Prisma.Sql {
+  return Prisma.raw(statistics.map((column) => `${contribution(kind, column)} AS ${column}`).join(", "));
 }
 
 // Sums of the rows above; the ones that can exceed an int (importance sums at scale) as float8.
-const SUMS = Prisma.raw(
-  STATISTICS.map((column) => `sum(s.${column})::${/_sum(_sq)?$/.test(column) ? "float8" : "int"} AS ${column}`).join(",\n  "),
-);
+function sumsOf(statistics: readonly RollupStatistic[]): Prisma.Sql {
+  return Prisma.raw(
+    statistics.map((column) => `sum(s.${column})::${/_sum(_sq)?$/.test(column) ? "float8" : "int"} AS ${column}`).join(",\n  "),
+  );
+}
+
+// The arrays of an interview's touchpoint statistics that `statistics` need, one row per
+// element (unnest in the select list steps through all the arrays together).
+function unnestedFor(statistics: readonly RollupStatistic[]): Prisma.Sql {
+  const needed = new Set<string>();
+  for (const column of statistics) {
+    if (column === "interviews") continue;
+    needed.add(overallOf(column)?.outcome ?? column);
+  }
+  const columns = SUMMARY_STATISTICS.filter((column) => needed.has(column));
+  return Prisma.raw(["unnest(s.touchpoint_ids) AS touchpoint_id", ...columns.map((column) => `unnest(s.tp_${column}) AS ${column}`)].join(", "));
+}
 
 /**
  * The rows that hold the statistics of the filter, each as the contributions above: for the
@@ -232,32 +287,44 @@ function statisticRows(
   source: AnalysisSource,
   extra: Prisma.Sql,
   where: Prisma.Sql,
+  statistics: readonly RollupStatistic[],
 ): Prisma.Sql {
-  const changes = summaryCondition(ctx, mapId, filter, source.restrictions);
   if (!source.rollup) {
-    // The interviews first (one row each, found through their own tags index), then each one's
-    // rows through the primary key: an interview's rows are written together, so they share a
-    // page or two, and the time follows the interviews the filter keeps. The OFFSET 0 keeps
-    // the lookup per interview whatever the planner's estimates.
+    // One row per interview the filter keeps, found through the tags index, each unnested into
+    // its touchpoints from the parallel arrays. The column test is computed in the inner query
+    // and applied outside it (OFFSET 0 keeps it there): as a WHERE beside the tag test, which
+    // it repeats, the planner counted the same restriction twice, expected a few dozen rows
+    // where there were tens of thousands, and sorted them rather than hashing 20 groups.
+    const { narrow, exact } = summaryConditions(ctx, mapId, filter, source.restrictions);
     return Prisma.sql`
-      SELECT ${extra}, ${rowsOf("summary")}
-      FROM (SELECT s.interview_id FROM analysis_interviews s WHERE ${changes}) i
-      CROSS JOIN LATERAL (
-        SELECT * FROM analysis_touchpoints s WHERE s.interview_id = i.interview_id AND ${where} OFFSET 0
-      ) s`;
+      SELECT ${extra}, ${rowsOf("summary", statistics)}
+      FROM (
+        SELECT s.day, s.overall, ${exact} AS kept, ${unnestedFor(statistics)}
+        FROM analysis_interviews s WHERE ${narrow} OFFSET 0
+      ) s
+      WHERE s.kept AND ${where}`;
   }
+  const changes = summaryCondition(ctx, mapId, filter, source.restrictions);
   const rollup = Prisma.sql`
-    SELECT ${extra}, ${rowsOf("rollup")} FROM analysis_day_touchpoints s
+    SELECT ${extra}, ${rowsOf("rollup", statistics)} FROM analysis_day_touchpoints s
     WHERE ${rollupCondition(ctx, mapId, filter, source.rollup)} AND ${where}
     UNION ALL
-    SELECT ${extra}, ${rowsOf("change")} FROM analysis_touchpoint_changes s
+    SELECT ${extra}, ${rowsOf("change", statistics)} FROM analysis_touchpoint_changes s
     WHERE ${changes} AND ${where}`;
   return source.rollup.pair
     ? Prisma.sql`${rollup}
         UNION ALL
-        SELECT ${extra}, ${rowsOf("change")} FROM analysis_touchpoint_pair_changes s
+        SELECT ${extra}, ${rowsOf("change", statistics)} FROM analysis_touchpoint_pair_changes s
         WHERE ${changes} AND ${where}`
     : rollup;
+}
+
+/** N from the interview summaries, found and checked as statisticRows finds them. */
+function countSummaries(ctx: WorkspaceContext, mapId: string, filter: AnalysisFilter, source: AnalysisSource): Prisma.Sql {
+  const { narrow, exact } = summaryConditions(ctx, mapId, filter, source.restrictions);
+  return Prisma.sql`
+    SELECT (count(*) FILTER (WHERE s.kept))::int AS interviews
+    FROM (SELECT ${exact} AS kept FROM analysis_interviews s WHERE ${narrow} OFFSET 0) s`;
 }
 
 /** N: the interviews in the filter. Touchpoint-level filters never change it. */
@@ -279,52 +346,53 @@ export async function countInterviews(
           SELECT s.sign FROM analysis_interview_changes s WHERE ${changes}
           ${pairChanges}
         ) x`)
-    : await query<{ interviews: number }>(Prisma.sql`SELECT count(*)::int AS interviews FROM analysis_interviews s WHERE ${changes}`);
+    : await query<{ interviews: number }>(countSummaries(ctx, mapId, filter, source));
   return rows[0]?.interviews ?? 0;
 }
 
 /**
- * The statistics of each touchpoint in `touchpointIds` (every touchpoint of the map when
+ * The `statistics` of each touchpoint in `touchpointIds` (every touchpoint of the map when
  * omitted) that has observations in the filter.
  */
-export async function sumByTouchpoint(
+export async function sumByTouchpoint<S extends RollupStatistic>(
   ctx: WorkspaceContext,
   mapId: string,
   filter: AnalysisFilter,
   source: AnalysisSource,
+  statistics: readonly S[],
   touchpointIds?: string[],
-): Promise<(StatRow & { touchpoint_id: string })[]> {
+): Promise<(Pick<StatRow, S | "interviews"> & { touchpoint_id: string })[]> {
   if (touchpointIds?.length === 0) return [];
+  const columns = withInterviews(statistics);
   const which = touchpointIds ? Prisma.sql`s.touchpoint_id = ANY(${touchpointIds}::text[])` : Prisma.sql`TRUE`;
-  const rows = statisticRows(ctx, mapId, filter, source, Prisma.sql`s.touchpoint_id`, which);
+  const rows = statisticRows(ctx, mapId, filter, source, Prisma.sql`s.touchpoint_id`, which, columns);
   // A rollup key an interview left (voided, moved to another day) keeps a row of zeros: skipped.
-  return query(Prisma.sql`SELECT s.touchpoint_id, ${SUMS} FROM (${rows}) s GROUP BY s.touchpoint_id HAVING sum(s.interviews) > 0`);
+  return query(
+    Prisma.sql`SELECT s.touchpoint_id, ${sumsOf(columns)} FROM (${rows}) s GROUP BY s.touchpoint_id HAVING sum(s.interviews) > 0`,
+  );
 }
 
 export type Bucket = "day" | "week" | "month";
 
-/** One touchpoint's statistics per day, week (starting Monday) or month, oldest first. */
-export async function sumByPeriod(
+/** One touchpoint's `statistics` per day, week (starting Monday) or month, oldest first. */
+export async function sumByPeriod<S extends RollupStatistic>(
   ctx: WorkspaceContext,
   mapId: string,
   filter: AnalysisFilter,
   source: AnalysisSource,
+  statistics: readonly S[],
   touchpointId: string,
   bucket: Bucket,
-): Promise<(StatRow & { bucket_start: string })[]> {
-  const rows = statisticRows(ctx, mapId, filter, source, Prisma.sql`s.day`, Prisma.sql`s.touchpoint_id = ${touchpointId}`);
+): Promise<(Pick<StatRow, S | "interviews"> & { bucket_start: string })[]> {
+  const columns = withInterviews(statistics);
+  const rows = statisticRows(ctx, mapId, filter, source, Prisma.sql`s.day`, Prisma.sql`s.touchpoint_id = ${touchpointId}`, columns);
   return query(Prisma.sql`
-    SELECT to_char(date_trunc(${bucket}, s.day), 'YYYY-MM-DD') AS bucket_start, ${SUMS}
+    SELECT to_char(date_trunc(${bucket}, s.day), 'YYYY-MM-DD') AS bucket_start, ${sumsOf(columns)}
     FROM (${rows}) s GROUP BY 1 HAVING sum(s.interviews) > 0 ORDER BY 1`);
 }
 
 /** Observations of submitted interviews per touchpoint of a map (the journey shows them as n). */
 export async function countObservationsByTouchpoint(ctx: WorkspaceContext, mapId: string): Promise<Map<string, number>> {
-  const rows = await sumByTouchpoint(
-    ctx,
-    mapId,
-    EMPTY_FILTER,
-    { restrictions: [], rollup: ALL_KEY },
-  );
+  const rows = await sumByTouchpoint(ctx, mapId, EMPTY_FILTER, { restrictions: [], rollup: ALL_KEY }, ["n"]);
   return new Map(rows.map((row) => [row.touchpoint_id, row.n]));
 }

@@ -26,3 +26,25 @@ export const ROLLUP_STATISTICS = [
 ] as const;
 
 export type RollupStatistic = (typeof ROLLUP_STATISTICS)[number];
+
+/**
+ * The statistics of one interview at one touchpoint: the columns of analysis_touchpoints, and
+ * of the parallel arrays on analysis_interviews (`tp_<name>`, one element per touchpoint).
+ * The rest of the rollup statistics follow from these and the interview's overall feeling.
+ */
+export const SUMMARY_STATISTICS = [
+  "n",
+  "missed",
+  "met",
+  "exceeded",
+  "importance_sum",
+  "importance_sum_sq",
+  "missed_importance_sum",
+  "exceeded_importance_sum",
+  "feeling_hate",
+  "feeling_dislike",
+  "feeling_eh",
+  "feeling_like_a_lot",
+  "feeling_love",
+  "feeling_in_love",
+] as const satisfies readonly RollupStatistic[];

@@ -3,37 +3,33 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db, sql } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/workspace";
 import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
-import { touchpointFigures, type TouchpointAggregate, type TouchpointFigures } from "@/lib/analysis/touchpoint";
-import { classifyTouchpoints, type CrosshairMode, type Crosshair, type QuadrantClassification } from "@/lib/analysis/quadrant";
+import { touchpointFigures, type TouchpointAggregate } from "@/lib/analysis/touchpoint";
+import { classifyTouchpoints, type CrosshairMode } from "@/lib/analysis/quadrant";
 import { rankFixList } from "@/lib/analysis/fix-list";
-import { countInterviews, planSource, sumByPeriod, sumByTouchpoint, summaryCondition, type StatRow } from "@/lib/data/analysis-source";
+import {
+  ALL_STATISTICS,
+  MATRIX_STATISTICS,
+  countInterviews,
+  planSource,
+  sumByPeriod,
+  sumByTouchpoint,
+  summaryCondition,
+  type StatRow,
+} from "@/lib/data/analysis-source";
+import type {
+  FilterOptions,
+  MapForAnalysis,
+  Matrix,
+  MatrixPoint,
+  TouchpointComment,
+  TouchpointDetail,
+  TouchpointRow,
+} from "@/lib/types/analysis";
 
 // Every figure of the matrix is computed from sufficient statistics aggregated in
 // PostgreSQL (counts, sums and sums of squares per touchpoint, read from the summaries and
 // rollups of lib/data/analysis-source.ts); lib/analysis turns them into figures.
 // Observations never travel to Node.
-
-export type MapForAnalysis = {
-  id: string;
-  name: string;
-  minSample: number;
-  asymmetryThreshold: number;
-  consistencyThreshold: number;
-};
-
-export type TouchpointRow = {
-  id: string;
-  name: string;
-  stageId: string;
-  channelId: string;
-  stageName: string;
-  channelName: string;
-  stagePosition: number;
-  channelPosition: number;
-  position: number;
-  momentOfTruth: boolean;
-  ownerTeam: string;
-};
 
 /** The map's analysis settings; null when the map is not in this workspace. */
 export async function getMapForAnalysis(ctx: WorkspaceContext, mapId: string): Promise<MapForAnalysis | null> {
@@ -84,10 +80,7 @@ const OBSERVATION_STATS = Prisma.sql`
   coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'MISSED'), 0)::float8 AS missed_importance_sum,
   coalesce(sum(o.importance) FILTER (WHERE o.outcome = 'EXCEEDED'), 0)::float8 AS exceeded_importance_sum`;
 
-type AggregateRow = Pick<
-  StatRow,
-  "n" | "interviews" | "missed" | "met" | "exceeded" | "importance_sum" | "importance_sum_sq" | "missed_importance_sum" | "exceeded_importance_sum"
->;
+type AggregateRow = Pick<StatRow, (typeof MATRIX_STATISTICS)[number]>;
 
 /**
  * N (interviews in the filter), the observations in the filter, and the sufficient
@@ -104,7 +97,7 @@ export async function aggregateTouchpoints(
   const plan = await planSource(ctx, filter, source === "summary" ? "summary" : undefined);
   const [interviews, rows] = await Promise.all([
     countInterviews(ctx, mapId, filter, plan),
-    sumByTouchpoint(ctx, mapId, filter, plan, touchpointIds),
+    sumByTouchpoint(ctx, mapId, filter, plan, ALL_STATISTICS, touchpointIds),
   ]);
   const observations = rows.reduce((sum, row) => sum + row.n, 0);
   return { interviews, observations, rows };
@@ -127,27 +120,6 @@ function toAggregate(id: string, name: string, row: AggregateRow | undefined): T
   };
 }
 
-export type MatrixPoint = TouchpointFigures &
-  QuadrantClassification & {
-    stageName: string;
-    channelName: string;
-    ownerTeam: string;
-    momentOfTruth: boolean;
-  };
-
-export type Matrix = {
-  map: MapForAnalysis;
-  /** Interviews in the filter (N). */
-  interviews: number;
-  /** Observations in the filter at the selected touchpoints. */
-  observations: number;
-  crosshair: Crosshair;
-  /** Every selected touchpoint in journey order, with its figures and quadrant. */
-  points: MatrixPoint[];
-  /** The same points, ranked by weighted pain. */
-  fixList: MatrixPoint[];
-};
-
 /** The importance-versus-performance matrix and fix list: what the matrix page shows. */
 export async function getMatrix(
   ctx: WorkspaceContext,
@@ -161,7 +133,7 @@ export async function getMatrix(
   const [touchpointRows, interviews, rows] = await Promise.all([
     listTouchpointRows(ctx, map.id),
     plan.then((source) => countInterviews(ctx, map.id, filter, source)),
-    plan.then((source) => sumByTouchpoint(ctx, map.id, filter, source)),
+    plan.then((source) => sumByTouchpoint(ctx, map.id, filter, source, MATRIX_STATISTICS)),
   ]);
   const touchpoints = selectTouchpoints(touchpointRows, filter);
   const byId = new Map(rows.map((row) => [row.touchpoint_id, row]));
@@ -194,14 +166,6 @@ export async function getMatrix(
   }));
   return { map, interviews, observations, crosshair, points, fixList: rankFixList(points) };
 }
-
-export type FilterOptions = {
-  stages: { id: string; name: string }[];
-  channels: { id: string; name: string }[];
-  segments: string[];
-  attributes: { id: string; name: string; options: { id: string; value: string }[] }[];
-  interviewers: { id: string; name: string }[];
-};
 
 /** What the filter bar offers: the map's stages and channels, and the workspace's respondent dimensions. */
 export async function getFilterOptions(ctx: WorkspaceContext, mapId: string): Promise<FilterOptions> {
@@ -255,17 +219,6 @@ const FEELING_COLUMNS = [
   ["IN_LOVE", "feeling_in_love"],
 ] as const satisfies readonly (readonly [string, keyof StatRow])[];
 
-export type ExpectationFigures = TouchpointFigures & { kind: "LISTED" | "VOLUNTEERED" };
-
-export type TouchpointDetail = {
-  touchpoint: TouchpointRow & { description: string; prompt: string };
-  interviews: number;
-  figures: TouchpointFigures;
-  expectations: ExpectationFigures[];
-  feelings: Partial<Record<string, number>>;
-  trend: { bucketStart: string; n: number; missed: number; exceeded: number }[];
-};
-
 /** One touchpoint under the filter: its figures, each expectation's, feelings and weekly trend. */
 export async function getTouchpointDetail(
   ctx: WorkspaceContext,
@@ -283,8 +236,8 @@ export async function getTouchpointDetail(
   const condition = summaryCondition(ctx, mapId, filter, plan.restrictions);
   const [N, totals, trendRows, expectationRows, expectationList] = await Promise.all([
     countInterviews(ctx, mapId, filter, plan),
-    sumByTouchpoint(ctx, mapId, filter, plan, [touchpointId]),
-    sumByPeriod(ctx, mapId, filter, plan, touchpointId, "week"),
+    sumByTouchpoint(ctx, mapId, filter, plan, ALL_STATISTICS, [touchpointId]),
+    sumByPeriod(ctx, mapId, filter, plan, ["n", "missed", "exceeded"], touchpointId, "week"),
     // The one table that needs the observations themselves: figures per expectation.
     db.$queryRaw<(AggregateRow & { expectation_id: string })[]>`
       SELECT o.expectation_id, ${OBSERVATION_STATS}
@@ -315,15 +268,6 @@ export async function getTouchpointDetail(
     trend: trendRows.map((row) => ({ bucketStart: row.bucket_start, n: row.n, missed: row.missed, exceeded: row.exceeded })),
   };
 }
-
-export type TouchpointComment = {
-  comment: string;
-  outcome: "MISSED" | "MET" | "EXCEEDED";
-  importance: number;
-  feeling: string | null;
-  expectation: string;
-  conductedOn: string;
-};
 
 /** Comments at a touchpoint under the filter, newest first, a page at a time. */
 export async function listTouchpointComments(

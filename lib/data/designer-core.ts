@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { UserError } from "@/lib/errors";
 import type { WorkspaceContext } from "@/lib/workspace";
 import type { LaneKind } from "@/lib/schemas/map-design";
+import type { MapStatus } from "@/lib/schemas/map";
 import type { MapBlueprint } from "@/lib/templates/maps";
 
 export const MAP_NOT_FOUND = "That map was not found in this workspace.";
@@ -40,7 +41,7 @@ export async function designTransaction<T>(work: (tx: Tx) => Promise<T>): Promis
  * so recording an interview never waits for a designer.
  */
 export async function lockMap(tx: Tx, ctx: WorkspaceContext, mapId: string, { editable = true } = {}) {
-  const rows = await tx.$queryRaw<{ id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" }[]>`
+  const rows = await tx.$queryRaw<{ id: string; name: string; status: MapStatus }[]>`
     SELECT id, name, status::text AS status FROM maps
     WHERE id = ${mapId} AND workspace_id = ${ctx.workspaceId}
     FOR NO KEY UPDATE`;

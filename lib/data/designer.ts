@@ -2,41 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { ORDER } from "@/lib/data/designer-core";
+import type { Design, DesignerHeader } from "@/lib/types/designer";
 
-// What the designer pages read. Plain objects, safe to hand to client components.
-
-export type DesignLane = { id: string; name: string; position: number; hasData: boolean };
-
-export type DesignExpectation = { id: string; text: string; position: number; observations: number };
-
-export type DesignTouchpoint = {
-  id: string;
-  name: string;
-  description: string;
-  prompt: string;
-  ownerTeam: string;
-  momentOfTruth: boolean;
-  stageId: string;
-  channelId: string;
-  position: number;
-  /** Observations from interviews of any status: decides archive-only versus delete. */
-  observations: number;
-  hasData: boolean;
-  expectations: DesignExpectation[];
-};
-
-export type MapStatus = "DRAFT" | "ACTIVE" | "ARCHIVED";
-
-export type Design = {
-  map: { id: string; name: string; description: string; status: MapStatus };
-  stages: DesignLane[];
-  channels: DesignLane[];
-  touchpoints: DesignTouchpoint[];
-  /** Volunteered expectations waiting for review. */
-  volunteered: number;
-  /** Archived stages, channels, touchpoints and expectations. */
-  archived: number;
-};
+// What the designer pages read. Plain objects (their types in lib/types/designer.ts), safe to
+// hand to client components.
 
 /** Observations (of interviews in any status) per touchpoint and per expectation, in one index-only pass. */
 async function observationCounts(ctx: WorkspaceContext, mapId: string) {
@@ -287,12 +256,6 @@ export async function listVolunteered(ctx: WorkspaceContext, mapId: string): Pro
     mergeTargets: row.touchpoint.expectations,
   }));
 }
-
-export type DesignerHeader = {
-  map: { id: string; name: string; description: string; status: MapStatus };
-  volunteered: number;
-  archived: number;
-};
 
 /** What every designer page's header shows; null when the map is not in this workspace. */
 export async function getDesignerHeader(ctx: WorkspaceContext, mapId: string): Promise<DesignerHeader | null> {

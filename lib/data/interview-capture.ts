@@ -112,11 +112,6 @@ export async function listRecordableMaps(ctx: WorkspaceContext) {
   });
 }
 
-/** Whether an interview id is taken anywhere: a fresh capture must not reuse one. */
-export async function interviewIdInUse(interviewId: string): Promise<boolean> {
-  return (await db.interview.count({ where: { id: interviewId } })) > 0;
-}
-
 // Resuming
 
 export type StoredInterview = {

@@ -5,6 +5,7 @@ import type { WorkspaceContext } from "@/lib/workspace";
 import { getCaptureJourney } from "@/lib/data/interview-capture";
 import { canCurate, canEditInterview, dateOnly, ownEditDeadline, toDate, visibleTo } from "@/lib/data/interview-core";
 import type { FeelingState, InterviewListFilter, InterviewMode, InterviewStatus, Outcome } from "@/lib/schemas/interview";
+import type { MapStatus } from "@/lib/schemas/map";
 
 // What the interviews pages read: the filtered list, its filters' choices, and one
 // interview's detail with its history. Recording is in interview-capture.ts, changes after
@@ -130,7 +131,7 @@ export type InterviewDetail = {
   voidedAt: Date | null;
   voidReason: string | null;
   updatedAt: Date;
-  map: { id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" };
+  map: { id: string; name: string; status: MapStatus };
   respondent: { id: string; code: string; segment: string | null; lifecycleStage: string; valueTier: string } | null;
   interviewer: { id: string; name: string };
   own: boolean;

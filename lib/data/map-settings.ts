@@ -4,20 +4,10 @@ import type { WorkspaceContext } from "@/lib/workspace";
 import { recordAudit } from "@/lib/data/audit";
 import { designTransaction, lockMap } from "@/lib/data/designer-core";
 import type { MapSettingsSchema } from "@/lib/schemas/map";
+import type { MapSettings } from "@/lib/types/maps";
 
 // A map's analysis settings (minimum sample, thresholds) and its interview targets, overall
 // and per segment.
-
-export type MapSettings = {
-  map: { id: string; name: string; description: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED" };
-  minSample: number;
-  asymmetryThreshold: number;
-  consistencyThreshold: number;
-  interviewTarget: number | null;
-  segmentQuotas: { segment: string; target: number }[];
-  /** Segment values respondents of the workspace already have, to pick from. */
-  knownSegments: string[];
-};
 
 /** A map's settings; null when the map is not in this workspace. */
 export async function getMapSettings(ctx: WorkspaceContext, mapId: string): Promise<MapSettings | null> {

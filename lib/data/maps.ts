@@ -4,26 +4,11 @@ import { countObservationsByTouchpoint } from "@/lib/data/analysis-source";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { can } from "@/lib/permissions";
 import { ORDER } from "@/lib/data/designer-core";
+import type { Journey, MapSummary } from "@/lib/types/maps";
 
 // What the maps pages read: the list with each map's progress toward its interview targets,
 // and one map's header and journey grid. Creating and changing maps is in map-lifecycle.ts,
 // their settings in map-settings.ts.
-
-export type SegmentProgress = { segment: string; target: number; submitted: number };
-
-export type MapSummary = {
-  id: string;
-  name: string;
-  description: string;
-  status: "DRAFT" | "ACTIVE" | "ARCHIVED";
-  interviewTarget: number | null;
-  submittedInterviews: number;
-  touchpoints: number;
-  /** Progress per segment value that has its own target. */
-  segments: SegmentProgress[];
-  /** Any interview at all (drafts and void ones too): such a map can be archived, never deleted. */
-  hasInterviews: boolean;
-};
 
 /**
  * Maps of the workspace with progress toward each map's interview target. Interviewers
@@ -104,26 +89,6 @@ export async function getQuotaProgress(ctx: WorkspaceContext, mapIds: string[]):
   }
   return progress;
 }
-
-export type JourneyTouchpoint = {
-  id: string;
-  name: string;
-  stageId: string;
-  channelId: string;
-  position: number;
-  momentOfTruth: boolean;
-  ownerTeam: string;
-  expectations: number;
-  observations: number;
-};
-
-export type Journey = {
-  map: { id: string; name: string; description: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED"; minSample: number };
-  stages: { id: string; name: string }[];
-  channels: { id: string; name: string }[];
-  touchpoints: JourneyTouchpoint[];
-  submittedInterviews: number;
-};
 
 /** A map's name and description; null when the map is not in this workspace. */
 export async function getMapHeader(ctx: WorkspaceContext, mapId: string) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { ROLES } from "@/lib/permissions";
 
 const email = z
@@ -26,19 +27,9 @@ export const SignInSchema = z.object({
 });
 export type SignInSchema = z.infer<typeof SignInSchema>;
 
-// A path on this site: one slash, then no second slash or backslash (a browser reads "//host"
-// and "/\\host" as another site), and no whitespace or control characters (a browser drops a
-// tab or newline, which would turn "/<tab>/host" into "//host").
-const LOCAL_PATH = /^\/(?![/\\])[^\\\s\x00-\x1f\x7f]*$/;
-
-/** Where to go after signing in: `value` when it is a path on this site, else the start page. */
-export function localPath(value: unknown): string {
-  return typeof value === "string" && LOCAL_PATH.test(value) ? value : "/";
-}
-
 /** The sign-in form: the credentials and the page to go on to (never another site). */
 export const SignInFormSchema = SignInSchema.extend({
-  callbackUrl: z.unknown().optional().transform(localPath),
+  callbackUrl: z.unknown().optional().transform((value) => safeCallbackPath(value)),
 });
 export type SignInFormSchema = z.infer<typeof SignInFormSchema>;
 

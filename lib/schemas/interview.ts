@@ -4,6 +4,7 @@
 // interview-submission.ts.
 import { z } from "zod";
 import { FEELING_STATES, type FeelingState } from "@/lib/analysis/feelings";
+import type { MapStatus } from "@/lib/schemas/map";
 import { LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/respondent";
 
 export const OUTCOMES = ["MISSED", "MET", "EXCEEDED"] as const;
@@ -165,7 +166,7 @@ export type CaptureTouchpoint = {
 
 export type CaptureJourney = {
   /** `version` is raised by every change to the journey (see maps.journey_version). */
-  map: { id: string; name: string; status: "DRAFT" | "ACTIVE" | "ARCHIVED"; version: number };
+  map: { id: string; name: string; status: MapStatus; version: number };
   touchpoints: CaptureTouchpoint[];
 };
 

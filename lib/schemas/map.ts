@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { TEMPLATE_IDS } from "@/lib/templates/maps";
 
+// The values of the MapStatus enum in schema.prisma. The one MapStatus type of the code: lib/data
+// passes it to Prisma and Prisma's back into it, so the type check fails if the two part.
 export const MAP_STATUSES = ["DRAFT", "ACTIVE", "ARCHIVED"] as const;
 export type MapStatus = (typeof MAP_STATUSES)[number];
 

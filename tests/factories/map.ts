@@ -1,4 +1,5 @@
-import type { ExpectationKind, MapStatus } from "@/lib/generated/prisma/enums";
+import type { ExpectationKind } from "@/lib/generated/prisma/enums";
+import type { MapStatus } from "@/lib/schemas/map";
 import type { DbClient } from "./client";
 import { uniqueSuffix } from "./client";
 

@@ -9,7 +9,8 @@ import { createChannel, createExpectation, createMap, createStage, createTouchpo
 import { createAttributeField, createRespondent } from "@/tests/factories/respondent";
 import { createInterview, type ObservationInput } from "@/tests/factories/interview";
 import { resolveWorkspaceAccess, type WorkspaceContext } from "@/lib/workspace";
-import { getMapForAnalysis, getMatrix, getTouchpointDetail, listTouchpointComments, type Matrix } from "@/lib/data/analysis";
+import { getMapForAnalysis, getMatrix, getTouchpointDetail, listTouchpointComments } from "@/lib/data/analysis";
+import type { Matrix } from "@/lib/types/analysis";
 import { EMPTY_FILTER, type AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { GET as matrixRoute } from "@/app/api/w/[workspaceId]/maps/[mapId]/matrix/route";
 import type { Outcome } from "@/lib/generated/prisma/enums";

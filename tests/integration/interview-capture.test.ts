@@ -471,6 +471,44 @@ describe("saving drafts", () => {
     expect(await rowsFor(draft.id)).toEqual({ interviews: 0, observations: 0, audits: 0 });
   });
 
+  it("refuses an oversized body by its declared length, and stops reading one that runs past the limit", async () => {
+    const map = await createTestMap(home.workspace.id);
+    const draft = draftOf(map, 1_000);
+    actAs(home.byRole.INTERVIEWER);
+    // Declared too large: refused before a byte is read.
+    let pulled = 0;
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled += 65_536;
+          controller.enqueue(new Uint8Array(65_536).fill(0x20));
+        },
+      });
+    const declared = await saveDraftRoute(
+      ...draftRequest(home.workspace.id, draft.id, "", {
+        body: endless(),
+        duplex: "half",
+        headers: { "content-type": "application/json", "content-length": "1000000000" },
+      } as RequestInit),
+    );
+    expect(declared.status).toBe(413);
+    // Undeclared (chunked) and endless: reading stops at the first chunk past the limit.
+    const pulledBefore = pulled;
+    const streamed = await saveDraftRoute(
+      ...draftRequest(home.workspace.id, draft.id, "", { body: endless(), duplex: "half" } as RequestInit),
+    );
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).error).toMatch(/too large/);
+    expect(pulled - pulledBefore).toBeLessThan(2_000_000);
+    // Bytes that are not UTF-8 are refused as such.
+    const latin1 = await saveDraftRoute(
+      ...draftRequest(home.workspace.id, draft.id, "", { body: new Uint8Array([0x7b, 0xff, 0x7d]) } as RequestInit),
+    );
+    expect(latin1.status).toBe(400);
+    expect((await latin1.json()).error).toMatch(/UTF-8/);
+    expect(await rowsFor(draft.id)).toEqual({ interviews: 0, observations: 0, audits: 0 });
+  });
+
   it("refuses a draft on a map that is not active", async () => {
     const map = await createTestMap(home.workspace.id, { status: "ARCHIVED" });
     const draft = draftOf(map, 1_000);

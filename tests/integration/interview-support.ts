@@ -2,7 +2,7 @@
 // complete submission for it, built the way the capture screen builds one.
 import { testDb } from "@/tests/support/db";
 import { createMapWithTouchpoints } from "@/tests/factories/map";
-import type { MapStatus } from "@/lib/generated/prisma/enums";
+import type { MapStatus } from "@/lib/schemas/map";
 import type { ActionResult } from "@/lib/action-result";
 import type { SubmitResult } from "@/lib/data/interview-submission";
 import { POST as submissionRoute } from "@/app/api/w/[workspaceId]/interviews/[interviewId]/submission/route";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MatrixPoint } from "@/lib/data/analysis";
+import type { MatrixPoint } from "@/lib/types/analysis";
 import { journeyHighlights, parseColourMode, PERFORMANCE_BAND } from "@/components/journey/colouring";
 
 function point(id: string, fields: { n: number; p: number | null; i?: number; reach?: number; quadrant?: MatrixPoint["quadrant"]; uncertain?: boolean; insufficient?: boolean }): MatrixPoint {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/workspace";
-import { listMaps, type MapSummary } from "@/lib/data/maps";
+import { listMaps } from "@/lib/data/maps";
+import type { MapSummary } from "@/lib/types/maps";
 import { can } from "@/lib/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { requireWorkspace } from "@/lib/workspace";
 import { can } from "@/lib/permissions";
-import { getCaptureJourney, getInterviewForCapture, interviewIdInUse } from "@/lib/data/interview-capture";
+import { getCaptureJourney, getInterviewForCapture } from "@/lib/data/interview-capture";
 import { getQuotaProgress } from "@/lib/data/maps";
 import { listAttributeFields } from "@/lib/data/attribute-fields";
 import { listSegments } from "@/lib/data/respondents";
@@ -29,8 +29,10 @@ export default async function CapturePage({ params, searchParams }: PageProps<"/
     if (stored.status !== "DRAFT" || stored.interviewerId !== ctx.userId) redirect(`/w/${workspaceId}/interviews/${interviewId}`);
     mapId = stored.mapId;
   } else {
+    // A new capture. An id another workspace holds is not looked up (that would tell it exists):
+    // saving or submitting under it is refused like any id that is not this workspace's.
     const requested = (await searchParams).map;
-    if (typeof requested !== "string" || (await interviewIdInUse(interviewId))) notFound();
+    if (typeof requested !== "string") notFound();
     mapId = requested;
   }
 
