@@ -19,6 +19,10 @@ export class UserError extends Error {
   }
 }
 
+/** The form-level message when the schema refused some fields; each field says what is wrong with it. */
+export const FIELDS_NEED_ATTENTION = "Some fields need your attention.";
+
+/** Zod's issues by field path ("name", "segmentQuotas.0.target"); issues about the whole input under "_form". */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
@@ -40,7 +44,7 @@ export async function runAction<S extends z.ZodType, T>(
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
-    return { ok: false, formError: fieldErrors._form?.[0] ?? "Some fields need your attention.", fieldErrors };
+    return { ok: false, formError: fieldErrors._form?.[0] ?? FIELDS_NEED_ATTENTION, fieldErrors };
   }
   try {
     return { ok: true, data: await work(parsed.data) };

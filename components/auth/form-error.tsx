@@ -7,3 +7,16 @@ export function FormError({ message }: { message: string | null | undefined }) {
     </p>
   );
 }
+
+/**
+ * What a form's last submission did, e.g. "Settings saved.", for forms that stay on their page
+ * (it shows after a submission without JavaScript too, where a toast cannot). The live region
+ * is always there, so the message is announced when it appears.
+ */
+export function FormStatus({ message }: { message: string | null | undefined }) {
+  return (
+    <p role="status" className="text-sm font-medium text-success">
+      {message}
+    </p>
+  );
+}

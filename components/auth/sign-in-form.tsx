@@ -1,51 +1,30 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
+import { signInAction } from "@/lib/actions/auth";
+import { SignInFormSchema } from "@/lib/schemas/auth";
 
+/** Signs in on the server and goes on to `callbackUrl`; works before the page's JavaScript has loaded. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      redirect: false,
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-    });
-    if (!result || result.error) {
-      setPending(false);
-      setError(
-        result?.error && result.error !== "CredentialsSignin"
-          ? result.error
-          : "Signing in failed. Check your email and password and try again.",
-      );
-      return;
-    }
-    router.replace(callbackUrl);
-    router.refresh();
-  }
+  const form = useActionForm(signInAction, { schema: SignInFormSchema });
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <FormError message={error} />
-      <Field label="Email">
-        {(control) => <Input {...control} name="email" type="email" autoComplete="email" required autoFocus />}
+    <form {...form.props} className="mt-6 space-y-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <FormError message={form.formError} />
+      <Field label="Email" error={form.error("email")}>
+        {(control) => (
+          <Input {...control} name="email" type="email" autoComplete="email" required autoFocus defaultValue={form.value("email")} />
+        )}
       </Field>
-      <Field label="Password">
+      <Field label="Password" error={form.error("password")}>
         {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}
       </Field>
-      <Button type="submit" className="w-full" loading={pending}>
+      <Button type="submit" className="w-full" loading={form.pending}>
         Sign in
       </Button>
     </form>

@@ -1,9 +1,8 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { createLaneAction, renameLaneAction } from "@/lib/actions/designer";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import { LANE_LABELS, type LaneKind } from "@/lib/schemas/map-design";
+import { CreateLaneSchema, LANE_LABELS, RenameLaneSchema, type LaneKind } from "@/lib/schemas/map-design";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -11,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import { FormActions } from "@/components/ui/form-actions";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { useAnnounce } from "./announcer";
 import { useDesigner } from "./designer-context";
@@ -133,69 +132,61 @@ function RenameForm({ kind, laneId, name, onDone }: { kind: LaneKind; laneId: st
   const designer = useDesigner();
   const announce = useAnnounce();
   const toast = useToast();
-  const { onSubmit, pending, result, formError } = useActionForm(
-    (values) => renameLaneAction(designer.workspaceId, { ...values, mapId: designer.mapId, kind, laneId }),
-    (data) => {
+  const form = useActionForm(bindWorkspace(renameLaneAction, designer.workspaceId), {
+    schema: RenameLaneSchema,
+    onSuccess: (data) => {
       const message = `Renamed to "${data.name}".`;
       toast.toast({ tone: "success", title: message });
       announce(message);
       onDone();
     },
-  );
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={formError} />
-      <Field label="Name" required error={fieldError(result, "name")}>
+    <form {...form.props} className="flex flex-col gap-4">
+      <input type="hidden" name="mapId" value={designer.mapId} />
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="laneId" value={laneId} />
+      <FormError message={form.formError} />
+      <Field label="Name" required error={form.error("name")}>
         {(control) => <Input {...control} name="name" defaultValue={name} data-autofocus autoComplete="off" />}
       </Field>
-      <FormActions submitLabel="Rename" pending={pending} onCancel={onDone} />
+      <FormActions submitLabel="Rename" pending={form.pending} onCancel={onDone} />
     </form>
   );
 }
 
-/** "New stage" / "New channel": a name and a button, always in view above the grid. */
+/**
+ * "New stage" / "New channel": a name and a button, always in view above the grid. It works
+ * before the designer's JavaScript has loaded (the page then shows the new lane).
+ */
 export function AddLaneForm({ kind }: { kind: LaneKind }) {
   const designer = useDesigner();
   const announce = useAnnounce();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ id: string; name: string }> | null>(null);
-  const [name, setName] = useState("");
   const label = LANE_LABELS[kind];
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      const outcome = await createLaneAction(designer.workspaceId, { mapId: designer.mapId, kind, name });
-      setResult(outcome);
-      if (outcome.ok) {
-        setName("");
-        announce(`Added the ${label.one} "${outcome.data.name}".`);
-      }
-    });
-  }
+  const form = useActionForm(bindWorkspace(createLaneAction, designer.workspaceId), {
+    schema: CreateLaneSchema,
+    resetOnSuccess: true,
+    onSuccess: (data) => announce(`Added the ${label.one} "${data.name}".`),
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex min-w-0 flex-1 items-start gap-2" aria-label={`Add a ${label.one}`}>
-      <Field
-        label={`New ${label.one}`}
-        labelHidden
-        error={fieldError(result, "name") ?? (result && !result.ok ? result.formError : undefined)}
-        className="min-w-0 flex-1"
-      >
+    <form {...form.props} className="flex min-w-0 flex-1 items-start gap-2" aria-label={`Add a ${label.one}`}>
+      <input type="hidden" name="mapId" value={designer.mapId} />
+      <input type="hidden" name="kind" value={kind} />
+      <Field label={`New ${label.one}`} labelHidden error={form.error("name") ?? form.formError} className="min-w-0 flex-1">
         {(control) => (
           <Input
             {...control}
             name="name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
+            defaultValue={form.value("name")}
             placeholder={kind === "stage" ? "New stage, e.g. Discover" : "New channel, e.g. Store"}
             autoComplete="off"
           />
         )}
       </Field>
-      <Button type="submit" variant="secondary" loading={pending}>
-        {!pending && <PlusIcon />}
+      <Button type="submit" variant="secondary" loading={form.pending}>
+        {!form.pending && <PlusIcon />}
         Add {label.one}
       </Button>
     </form>

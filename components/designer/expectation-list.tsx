@@ -1,13 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import type { DesignExpectation, DesignTouchpoint } from "@/lib/types/designer";
 import { createExpectationAction, updateExpectationAction } from "@/lib/actions/designer";
-import { fieldError, type ActionResult } from "@/lib/action-result";
+import { CreateExpectationSchema, UpdateExpectationSchema } from "@/lib/schemas/map-design";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { useAnnounce } from "./announcer";
 import { useDesigner } from "./designer-context";
 import { dragSource, dropIndex, markAfterLast, markBefore, useDragControls, useDragView } from "./drag-context";
@@ -21,10 +22,16 @@ export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTo
   const controls = useDragControls();
   const { drag, dropTarget } = useDragView();
   const announce = useAnnounce();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ id: string; text: string }> | null>(null);
-  const [text, setText] = useState("");
   const newRef = useRef<HTMLInputElement>(null);
+  // One expectation after another: the field empties and keeps the focus.
+  const form = useActionForm(bindWorkspace(createExpectationAction, designer.workspaceId), {
+    schema: CreateExpectationSchema,
+    resetOnSuccess: true,
+    onSuccess: (data) => {
+      announce(`Added "${data.text}" to ${touchpoint.name}.`);
+      newRef.current?.focus();
+    },
+  });
   const expectations = byPosition(touchpoint.expectations);
   const dragging = drag?.type === "expectation" ? drag.id : null;
   const draggedIndex = dragging ? expectations.findIndex((item) => item.id === dragging) : -1;
@@ -35,23 +42,6 @@ export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTo
     // Only when the list first appears: later re-renders must not steal the focus.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  function add(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      const outcome = await createExpectationAction(designer.workspaceId, {
-        mapId: designer.mapId,
-        touchpointId: touchpoint.id,
-        text,
-      });
-      setResult(outcome);
-      if (outcome.ok) {
-        setText("");
-        announce(`Added "${outcome.data.text}" to ${touchpoint.name}.`);
-        newRef.current?.focus();
-      }
-    });
-  }
 
   function onDragOver(event: DragEvent<HTMLOListElement>) {
     const current = controls.dragged();
@@ -111,21 +101,15 @@ export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTo
           ))}
         </ol>
       )}
-      <form onSubmit={add} noValidate className="flex flex-col gap-2 border-t border-border pt-4 sm:flex-row sm:items-start">
-        <Field label="New expectation" error={fieldError(result, "text") ?? (result && !result.ok ? result.formError : undefined)} className="flex-1">
+      <form {...form.props} className="flex flex-col gap-2 border-t border-border pt-4 sm:flex-row sm:items-start">
+        <input type="hidden" name="mapId" value={designer.mapId} />
+        <input type="hidden" name="touchpointId" value={touchpoint.id} />
+        <Field label="New expectation" error={form.error("text") ?? form.formError} className="flex-1">
           {(control) => (
-            <Input
-              {...control}
-              ref={newRef}
-              name="text"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              placeholder="e.g. Someone greets me at the door"
-              autoComplete="off"
-            />
+            <Input {...control} ref={newRef} name="text" placeholder="e.g. Someone greets me at the door" autoComplete="off" />
           )}
         </Field>
-        <Button type="submit" loading={pending} className="sm:mt-6.5">
+        <Button type="submit" loading={form.pending} className="sm:mt-6.5">
           Add expectation
         </Button>
       </form>
@@ -152,31 +136,10 @@ function ExpectationRow({
 }) {
   const designer = useDesigner();
   const controls = useDragControls();
-  const announce = useAnnounce();
   const [editing, setEditing] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ id: string; text: string }> | null>(null);
   const key = (control: string) => `expectation:${expectation.id}:${control}`;
   const hasData = expectation.observations > 0;
   const target = { kind: "expectation" as const, id: expectation.id, name: expectation.text, hasData, touchpointId: touchpoint.id };
-
-  function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const value = String(new FormData(event.currentTarget).get("text") ?? "");
-    startTransition(async () => {
-      const outcome = await updateExpectationAction(designer.workspaceId, {
-        mapId: designer.mapId,
-        expectationId: expectation.id,
-        text: value,
-      });
-      setResult(outcome);
-      if (outcome.ok) {
-        setEditing(false);
-        announce(`Saved "${outcome.data.text}".`);
-        designer.requestFocus([key("edit")]);
-      }
-    });
-  }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     // Escape leaves the edit, not the whole dialog around it.
@@ -184,7 +147,6 @@ function ExpectationRow({
       event.preventDefault();
       event.stopPropagation();
       setEditing(false);
-      setResult(null);
       designer.requestFocus([key("edit")]);
     }
   }
@@ -211,29 +173,15 @@ function ExpectationRow({
         {index + 1}.
       </span>
       {editing ? (
-        <form onSubmit={save} noValidate className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start">
-          <Field label={`Edit expectation ${index + 1}`} labelHidden error={fieldError(result, "text") ?? (result && !result.ok ? result.formError : undefined)} className="flex-1">
-            {(control) => (
-              <Input {...control} name="text" defaultValue={expectation.text} autoFocus onKeyDown={onKeyDown} autoComplete="off" />
-            )}
-          </Field>
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" loading={pending}>
-              Save
-            </Button>
-            <Button
-              size="sm"
-              variant="secondary"
-              onClick={() => {
-                setEditing(false);
-                setResult(null);
-                designer.requestFocus([key("edit")]);
-              }}
-            >
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <EditExpectationForm
+          expectation={expectation}
+          index={index}
+          onKeyDown={onKeyDown}
+          onDone={() => {
+            setEditing(false);
+            designer.requestFocus([key("edit")]);
+          }}
+        />
       ) : (
         <>
           <div className="min-w-0 flex-1 py-1.5 text-sm">
@@ -263,5 +211,46 @@ function ExpectationRow({
         </>
       )}
     </li>
+  );
+}
+
+/** Rewording an expectation in its row; the row's edit form mounts afresh each time. */
+function EditExpectationForm({
+  expectation,
+  index,
+  onKeyDown,
+  onDone,
+}: {
+  expectation: DesignExpectation;
+  index: number;
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  onDone: () => void;
+}) {
+  const designer = useDesigner();
+  const announce = useAnnounce();
+  const form = useActionForm(bindWorkspace(updateExpectationAction, designer.workspaceId), {
+    schema: UpdateExpectationSchema,
+    onSuccess: (data) => {
+      announce(`Saved "${data.text}".`);
+      onDone();
+    },
+  });
+
+  return (
+    <form {...form.props} className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start">
+      <input type="hidden" name="mapId" value={designer.mapId} />
+      <input type="hidden" name="expectationId" value={expectation.id} />
+      <Field label={`Edit expectation ${index + 1}`} labelHidden error={form.error("text") ?? form.formError} className="flex-1">
+        {(control) => <Input {...control} name="text" defaultValue={expectation.text} autoFocus onKeyDown={onKeyDown} autoComplete="off" />}
+      </Field>
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" loading={form.pending}>
+          Save
+        </Button>
+        <Button size="sm" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -3,15 +3,14 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { deleteMapAction, duplicateMapAction } from "@/lib/actions/maps";
-import { fieldError } from "@/lib/action-result";
-import type { MapStatus } from "@/lib/schemas/map";
+import { DuplicateMapSchema, type MapStatus } from "@/lib/schemas/map";
 import { buttonClasses } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { FormActions } from "@/components/ui/form-actions";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { ActionMenu } from "./action-menu";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -83,21 +82,22 @@ export function MapCardActions({ workspaceId, map }: { workspaceId: string; map:
 
 function DuplicateForm({ workspaceId, map, onDone }: { workspaceId: string; map: CardMap; onDone: () => void }) {
   const toast = useToast();
-  const { onSubmit, pending, result, formError } = useActionForm(
-    (values) => duplicateMapAction(workspaceId, { ...values, mapId: map.id }),
-    (data) => {
+  const form = useActionForm(bindWorkspace(duplicateMapAction, workspaceId), {
+    schema: DuplicateMapSchema,
+    onSuccess: (data) => {
       toast.toast({ tone: "success", title: `Created "${data.name}", a draft copy.` });
       onDone();
     },
-  );
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={formError} />
-      <Field label="Name of the copy" required error={fieldError(result, "name")}>
+    <form {...form.props} className="flex flex-col gap-4">
+      <input type="hidden" name="mapId" value={map.id} />
+      <FormError message={form.formError} />
+      <Field label="Name of the copy" required error={form.error("name")}>
         {(control) => <Input {...control} name="name" defaultValue={`Copy of ${map.name}`} data-autofocus autoComplete="off" />}
       </Field>
-      <FormActions submitLabel="Duplicate" pending={pending} onCancel={onDone} />
+      <FormActions submitLabel="Duplicate" pending={form.pending} onCancel={onDone} />
     </form>
   );
 }

@@ -1,29 +1,40 @@
 "use client";
 
-import { useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { useId, useRef, useState } from "react";
 import type { MapSettings } from "@/lib/types/maps";
 import { updateMapSettingsAction } from "@/lib/actions/maps";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import { MAP_LIMITS } from "@/lib/schemas/map";
+import { MAP_LIMITS, MapSettingsSchema } from "@/lib/schemas/map";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
-import { FormError } from "@/components/auth/form-error";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
+import { FormError, FormStatus } from "@/components/auth/form-error";
 import { PlusIcon } from "./icons";
 
 type Row = { key: number; segment: string; target: string };
 
-/** The analysis settings of a map and its interview targets, overall and per segment value. */
+/**
+ * The analysis settings of a map and its interview targets, overall and per segment value.
+ * Segment rows are named `segmentQuotas.<n>.segment` and `.target`, the paths the schema's
+ * errors name. Saving works before the page's JavaScript has loaded; adding and removing rows
+ * needs it.
+ */
 export function MapSettingsForm({ workspaceId, settings }: { workspaceId: string; settings: MapSettings }) {
-  const toast = useToast();
   const segmentsId = useId();
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ id: string }> | null>(null);
-  const nextKey = useRef(settings.segmentQuotas.length);
-  const [rows, setRows] = useState<Row[]>(() =>
-    settings.segmentQuotas.map((quota, key) => ({ key, segment: quota.segment, target: String(quota.target) })),
-  );
+  const form = useActionForm(bindWorkspace(updateMapSettingsAction, workspaceId), { schema: MapSettingsSchema });
+  const [rows, setRows] = useState<Row[]>(() => {
+    // After a refused submission without JavaScript, the rows as they were sent.
+    const sent = form.sent;
+    if (sent) {
+      const rows: Row[] = [];
+      for (let key = 0; `segmentQuotas.${key}.segment` in sent; key++) {
+        rows.push({ key, segment: sent[`segmentQuotas.${key}.segment`] ?? "", target: sent[`segmentQuotas.${key}.target`] ?? "" });
+      }
+      return rows;
+    }
+    return settings.segmentQuotas.map((quota, key) => ({ key, segment: quota.segment, target: String(quota.target) }));
+  });
+  const nextKey = useRef(rows.length);
 
   function update(key: number, patch: Partial<Row>) {
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
@@ -36,63 +47,46 @@ export function MapSettingsForm({ workspaceId, settings }: { workspaceId: string
     window.setTimeout(() => document.getElementById(`${segmentsId}-segment-${key}`)?.focus(), 0);
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      mapId: settings.map.id,
-      minSample: String(form.get("minSample") ?? ""),
-      asymmetryThreshold: String(form.get("asymmetryThreshold") ?? ""),
-      consistencyThreshold: String(form.get("consistencyThreshold") ?? ""),
-      interviewTarget: String(form.get("interviewTarget") ?? ""),
-      segmentQuotas: rows.map(({ segment, target }) => ({ segment, target })),
-    };
-    startTransition(async () => {
-      const outcome = await updateMapSettingsAction(workspaceId, input);
-      setResult(outcome);
-      if (outcome.ok) toast.toast({ tone: "success", title: "Settings saved." });
-    });
-  }
-
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={result && !result.ok ? result.formError : null} />
+    <form {...form.props} className="flex flex-col gap-4">
+      <input type="hidden" name="mapId" value={settings.map.id} />
+      <FormError message={form.formError} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label="Interview target"
-          error={fieldError(result, "interviewTarget")}
+          error={form.error("interviewTarget")}
           hint="Submitted interviews to aim for. Leave empty for no target."
         >
           {(control) => (
-            <Input {...control} name="interviewTarget" inputMode="numeric" defaultValue={settings.interviewTarget ?? ""} />
+            <Input {...control} name="interviewTarget" inputMode="numeric" defaultValue={form.value("interviewTarget", String(settings.interviewTarget ?? ""))} />
           )}
         </Field>
         <Field
           label="Minimum sample per touchpoint"
           required
-          error={fieldError(result, "minSample")}
+          error={form.error("minSample")}
           hint="Below this many observations, a touchpoint shows as insufficient data."
         >
-          {(control) => <Input {...control} name="minSample" inputMode="numeric" defaultValue={settings.minSample} />}
+          {(control) => <Input {...control} name="minSample" inputMode="numeric" defaultValue={form.value("minSample", String(settings.minSample))} />}
         </Field>
         <Field
           label="Asymmetry threshold (θ)"
           required
-          error={fieldError(result, "asymmetryThreshold")}
+          error={form.error("asymmetryThreshold")}
           hint="0 to 1. Impact asymmetry above θ marks a delighter, below −θ a basic."
         >
           {(control) => (
-            <Input {...control} name="asymmetryThreshold" inputMode="decimal" defaultValue={settings.asymmetryThreshold} />
+            <Input {...control} name="asymmetryThreshold" inputMode="decimal" defaultValue={form.value("asymmetryThreshold", String(settings.asymmetryThreshold))} />
           )}
         </Field>
         <Field
           label="Channel consistency threshold (points)"
           required
-          error={fieldError(result, "consistencyThreshold")}
+          error={form.error("consistencyThreshold")}
           hint="A stage whose channels differ by more than this in performance is flagged."
         >
           {(control) => (
-            <Input {...control} name="consistencyThreshold" inputMode="decimal" defaultValue={settings.consistencyThreshold} />
+            <Input {...control} name="consistencyThreshold" inputMode="decimal" defaultValue={form.value("consistencyThreshold", String(settings.consistencyThreshold))} />
           )}
         </Field>
       </div>
@@ -108,12 +102,13 @@ export function MapSettingsForm({ workspaceId, settings }: { workspaceId: string
                 <Field
                   label={`Segment value ${index + 1}`}
                   id={`${segmentsId}-segment-${row.key}`}
-                  error={fieldError(result, `segmentQuotas.${index}.segment`)}
+                  error={form.error(`segmentQuotas.${index}.segment`)}
                   className="min-w-40 flex-1"
                 >
                   {(control) => (
                     <Input
                       {...control}
+                      name={`segmentQuotas.${index}.segment`}
                       list={segmentsId}
                       value={row.segment}
                       maxLength={MAP_LIMITS.segment + 20}
@@ -122,10 +117,11 @@ export function MapSettingsForm({ workspaceId, settings }: { workspaceId: string
                     />
                   )}
                 </Field>
-                <Field label={`Target ${index + 1}`} error={fieldError(result, `segmentQuotas.${index}.target`)} className="w-32">
+                <Field label={`Target ${index + 1}`} error={form.error(`segmentQuotas.${index}.target`)} className="w-32">
                   {(control) => (
                     <Input
                       {...control}
+                      name={`segmentQuotas.${index}.target`}
                       inputMode="numeric"
                       value={row.target}
                       onChange={(event) => update(row.key, { target: event.target.value })}
@@ -154,8 +150,9 @@ export function MapSettingsForm({ workspaceId, settings }: { workspaceId: string
           </Button>
         </div>
       </fieldset>
-      <div className="flex justify-end border-t border-border pt-4">
-        <Button type="submit" loading={pending}>
+      <div className="flex items-center justify-end gap-4 border-t border-border pt-4">
+        <FormStatus message={form.result?.ok && !form.pending ? "Settings saved." : null} />
+        <Button type="submit" loading={form.pending}>
           Save settings
         </Button>
       </div>

@@ -1,16 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createMapAction } from "@/lib/actions/maps";
-import { fieldError } from "@/lib/action-result";
+import { CreateMapSchema } from "@/lib/schemas/map";
 import { MAP_TEMPLATES } from "@/lib/templates/maps";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/components/ui/cn";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 
 const CHOICES = [
@@ -28,19 +27,21 @@ const CHOICES = [
   })),
 ];
 
-/** A new map: a name, and a template to start from so the grid is not empty. */
+/**
+ * A new map: a name, and a template to start from so the grid is not empty. The action opens
+ * the new map in the designer; the form works before the page's JavaScript has loaded.
+ */
 export function NewMapForm({ workspaceId, initialTemplate }: { workspaceId: string; initialTemplate?: string }) {
-  const router = useRouter();
-  const { onSubmit, pending, result, formError } = useActionForm(
-    (values) => createMapAction(workspaceId, values),
-    (data) => router.push(`/w/${workspaceId}/maps/${data.id}/design`),
-  );
-  const [template, setTemplate] = useState(CHOICES.some((choice) => choice.id === initialTemplate) ? initialTemplate! : "retail-store");
-  const templateError = fieldError(result, "template");
+  const form = useActionForm(bindWorkspace(createMapAction, workspaceId), { schema: CreateMapSchema });
+  const [template, setTemplate] = useState(() => {
+    const wanted = form.value("template", initialTemplate);
+    return CHOICES.some((choice) => choice.id === wanted) ? wanted : "retail-store";
+  });
+  const templateError = form.error("template");
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-4xl flex-col gap-6">
-      <FormError message={formError} />
+    <form {...form.props} className="flex max-w-4xl flex-col gap-6">
+      <FormError message={form.formError} />
       <fieldset aria-describedby={templateError ? "template-error" : undefined}>
         <legend className="text-base font-semibold">Start from</legend>
         <p className="mt-1 text-sm text-fg-muted">
@@ -89,19 +90,19 @@ export function NewMapForm({ workspaceId, initialTemplate }: { workspaceId: stri
         )}
       </fieldset>
       <div className="grid gap-4 md:grid-cols-2">
-        <Field label="Name" required error={fieldError(result, "name")} hint="e.g. “In-store purchase” or “Broadband support”.">
-          {(control) => <Input {...control} name="name" autoComplete="off" />}
+        <Field label="Name" required error={form.error("name")} hint="e.g. “In-store purchase” or “Broadband support”.">
+          {(control) => <Input {...control} name="name" autoComplete="off" defaultValue={form.value("name")} />}
         </Field>
         <Field
           label="Description"
-          error={fieldError(result, "description")}
+          error={form.error("description")}
           hint="Optional. Which customers and which journey the map covers; a template suggests one when left empty."
         >
-          {(control) => <Textarea {...control} name="description" rows={2} />}
+          {(control) => <Textarea {...control} name="description" rows={2} defaultValue={form.value("description")} />}
         </Field>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" loading={pending}>
+        <Button type="submit" loading={form.pending}>
           Create map
         </Button>
       </div>

@@ -3,8 +3,7 @@
 import { useId, useState } from "react";
 import type { DesignTouchpoint } from "@/lib/types/designer";
 import { createTouchpointAction, updateTouchpointAction } from "@/lib/actions/designer";
-import { fieldError } from "@/lib/action-result";
-import { DESIGN_LIMITS } from "@/lib/schemas/map-design";
+import { CreateTouchpointSchema, DESIGN_LIMITS, UpdateTouchpointSchema } from "@/lib/schemas/map-design";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -14,7 +13,7 @@ import { Tabs } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { FormActions } from "@/components/ui/form-actions";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { useAnnounce } from "./announcer";
 import { useDesigner, type EditorState } from "./designer-context";
@@ -106,25 +105,34 @@ function TouchpointDetailsForm({
   const designer = useDesigner();
   const toast = useToast();
   const announce = useAnnounce();
-  const { onSubmit, pending, result, formError } = useActionForm(
-    (values) =>
-      touchpoint
-        ? updateTouchpointAction(designer.workspaceId, { ...values, mapId: designer.mapId, touchpointId: touchpoint.id })
-        : createTouchpointAction(designer.workspaceId, { ...values, mapId: designer.mapId, stageId, channelId }),
-    (data) => {
-      const message = touchpoint ? `Saved "${data.name}".` : `Added "${data.name}". Now list what customers expect there.`;
-      toast.toast({ tone: "success", title: message });
-      announce(message);
-      onSaved(data.id);
+  const form = useActionForm(
+    bindWorkspace(touchpoint ? updateTouchpointAction : createTouchpointAction, designer.workspaceId),
+    {
+      schema: touchpoint ? UpdateTouchpointSchema : CreateTouchpointSchema,
+      onSuccess: (data) => {
+        const message = touchpoint ? `Saved "${data.name}".` : `Added "${data.name}". Now list what customers expect there.`;
+        toast.toast({ tone: "success", title: message });
+        announce(message);
+        onSaved(data.id);
+      },
     },
   );
   const teamsId = useId();
   const teams = [...new Set(designer.design.touchpoints.map((item) => item.ownerTeam).filter(Boolean))].sort();
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={formError} />
-      <Field label="Name" required error={fieldError(result, "name")} hint="What the customer meets, e.g. “Checkout queue”.">
+    <form {...form.props} className="flex flex-col gap-4">
+      <input type="hidden" name="mapId" value={designer.mapId} />
+      {touchpoint ? (
+        <input type="hidden" name="touchpointId" value={touchpoint.id} />
+      ) : (
+        <>
+          <input type="hidden" name="stageId" value={stageId} />
+          <input type="hidden" name="channelId" value={channelId} />
+        </>
+      )}
+      <FormError message={form.formError} />
+      <Field label="Name" required error={form.error("name")} hint="What the customer meets, e.g. “Checkout queue”.">
         {(control) => (
           <Input
             {...control}
@@ -136,17 +144,17 @@ function TouchpointDetailsForm({
           />
         )}
       </Field>
-      <Field label="Description" error={fieldError(result, "description")}>
+      <Field label="Description" error={form.error("description")}>
         {(control) => <Textarea {...control} name="description" rows={2} defaultValue={touchpoint?.description} />}
       </Field>
       <Field
         label="Question prompt for interviewers"
-        error={fieldError(result, "prompt")}
+        error={form.error("prompt")}
         hint="Neutral and open, so it does not suggest an answer: “Tell me about paying for your things”, not “Was the queue short?”"
       >
         {(control) => <Textarea {...control} name="prompt" rows={2} defaultValue={touchpoint?.prompt} />}
       </Field>
-      <Field label="Owner team" error={fieldError(result, "ownerTeam")} hint="Who is accountable for this touchpoint.">
+      <Field label="Owner team" error={form.error("ownerTeam")} hint="Who is accountable for this touchpoint.">
         {(control) => (
           <>
             <Input {...control} name="ownerTeam" list={teamsId} defaultValue={touchpoint?.ownerTeam} autoComplete="off" />
@@ -163,9 +171,9 @@ function TouchpointDetailsForm({
         label="Moment of truth"
         description="High emotional stakes for the customer: getting it wrong here costs the most."
         defaultChecked={touchpoint?.momentOfTruth}
-        error={fieldError(result, "momentOfTruth")}
+        error={form.error("momentOfTruth")}
       />
-      <FormActions submitLabel={touchpoint ? "Save touchpoint" : "Add touchpoint"} pending={pending} onCancel={onCancel} divided />
+      <FormActions submitLabel={touchpoint ? "Save touchpoint" : "Add touchpoint"} pending={form.pending} onCancel={onCancel} divided />
     </form>
   );
 }

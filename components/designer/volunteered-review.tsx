@@ -1,9 +1,8 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition } from "react";
 import { archiveExpectationAction, mergeExpectationAction, promoteExpectationAction } from "@/lib/actions/designer";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import { formToObject } from "@/lib/form-data";
+import { MergeExpectationSchema, PromoteExpectationSchema } from "@/lib/schemas/map-design";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import { FormActions } from "@/components/ui/form-actions";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 
 export type VolunteeredItem = {
@@ -121,87 +121,89 @@ export function VolunteeredReview({
   );
 }
 
-function ReviewForm({
-  workspaceId,
-  mapId,
-  pending: { item, mode },
-  onDone,
-}: {
-  workspaceId: string;
-  mapId: string;
-  pending: NonNullable<Pending>;
-  onDone: () => void;
-}) {
-  const toast = useToast();
-  const [busy, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+type ReviewFormProps = { workspaceId: string; mapId: string; item: VolunteeredItem; onDone: () => void };
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = formToObject(new FormData(event.currentTarget));
-    startTransition(async () => {
-      if (mode === "promote") {
-        const outcome = await promoteExpectationAction(workspaceId, { ...values, mapId, expectationId: item.id });
-        setResult(outcome);
-        if (!outcome.ok) return;
-        toast.toast({
-          tone: "success",
-          title: `Added "${outcome.data.text}" to ${item.touchpoint.name}.`,
-          description: `Its ${outcome.data.observations} observation${outcome.data.observations === 1 ? "" : "s"} came with it.`,
-        });
-      } else {
-        const outcome = await mergeExpectationAction(workspaceId, { ...values, mapId, expectationId: item.id });
-        setResult(outcome);
-        if (!outcome.ok) return;
-        const { into, moved, kept } = outcome.data;
-        toast.toast({
-          tone: "success",
-          title: `Merged into "${into}": ${moved} observation${moved === 1 ? "" : "s"} moved.`,
-          description:
-            kept > 0
-              ? `${kept} stayed with the volunteered one, because those interviews had already rated "${into}".`
-              : undefined,
-          duration: kept > 0 ? 10_000 : undefined,
-        });
-      }
+function ReviewForm({ workspaceId, mapId, pending: { item, mode }, onDone }: Omit<ReviewFormProps, "item"> & { pending: NonNullable<Pending> }) {
+  return mode === "promote" ? (
+    <PromoteForm workspaceId={workspaceId} mapId={mapId} item={item} onDone={onDone} />
+  ) : (
+    <MergeForm workspaceId={workspaceId} mapId={mapId} item={item} onDone={onDone} />
+  );
+}
+
+function PromoteForm({ workspaceId, mapId, item, onDone }: ReviewFormProps) {
+  const toast = useToast();
+  const form = useActionForm(bindWorkspace(promoteExpectationAction, workspaceId), {
+    schema: PromoteExpectationSchema,
+    onSuccess: (data) => {
+      toast.toast({
+        tone: "success",
+        title: `Added "${data.text}" to ${item.touchpoint.name}.`,
+        description: `Its ${data.observations} observation${data.observations === 1 ? "" : "s"} came with it.`,
+      });
       onDone();
-    });
-  }
+    },
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormError message={result && !result.ok && !result.fieldErrors ? result.formError : null} />
-      {mode === "promote" ? (
-        <Field
-          label="Wording in the list"
-          required
-          error={fieldError(result, "text")}
-          hint="Tidy the customer's words if needed; interviewers will read it as written."
-        >
-          {(control) => <Input {...control} name="text" defaultValue={item.text} data-autofocus autoComplete="off" />}
-        </Field>
-      ) : (
-        <Field
-          label="Listed expectation"
-          required
-          error={fieldError(result, "intoId")}
-          hint={`Its ${item.observations} observation${item.observations === 1 ? "" : "s"} move there; the volunteered wording is kept in the audit log.`}
-        >
-          {(control) => (
-            <Select {...control} name="intoId" defaultValue="" data-autofocus>
-              <option value="" disabled>
-                Choose one…
+    <form {...form.props} className="flex flex-col gap-4">
+      <input type="hidden" name="mapId" value={mapId} />
+      <input type="hidden" name="expectationId" value={item.id} />
+      <FormError message={form.formError} />
+      <Field
+        label="Wording in the list"
+        required
+        error={form.error("text")}
+        hint="Tidy the customer's words if needed; interviewers will read it as written."
+      >
+        {(control) => <Input {...control} name="text" defaultValue={item.text} data-autofocus autoComplete="off" />}
+      </Field>
+      <FormActions submitLabel="Add to list" pending={form.pending} onCancel={onDone} />
+    </form>
+  );
+}
+
+function MergeForm({ workspaceId, mapId, item, onDone }: ReviewFormProps) {
+  const toast = useToast();
+  const form = useActionForm(bindWorkspace(mergeExpectationAction, workspaceId), {
+    schema: MergeExpectationSchema,
+    onSuccess: ({ into, moved, kept }) => {
+      toast.toast({
+        tone: "success",
+        title: `Merged into "${into}": ${moved} observation${moved === 1 ? "" : "s"} moved.`,
+        description:
+          kept > 0 ? `${kept} stayed with the volunteered one, because those interviews had already rated "${into}".` : undefined,
+        duration: kept > 0 ? 10_000 : undefined,
+      });
+      onDone();
+    },
+  });
+
+  return (
+    <form {...form.props} className="flex flex-col gap-4">
+      <input type="hidden" name="mapId" value={mapId} />
+      <input type="hidden" name="expectationId" value={item.id} />
+      <FormError message={form.formError} />
+      <Field
+        label="Listed expectation"
+        required
+        error={form.error("intoId")}
+        hint={`Its ${item.observations} observation${item.observations === 1 ? "" : "s"} move there; the volunteered wording is kept in the audit log.`}
+      >
+        {(control) => (
+          <Select {...control} name="intoId" defaultValue="" data-autofocus>
+            <option value="" disabled>
+              Choose one…
+            </option>
+            {item.mergeTargets.map((target) => (
+              <option key={target.id} value={target.id}>
+                {target.text}
               </option>
-              {item.mergeTargets.map((target) => (
-                <option key={target.id} value={target.id}>
-                  {target.text}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-      )}
-      <FormActions submitLabel={mode === "promote" ? "Add to list" : "Merge"} pending={busy} onCancel={onDone} />
+            ))}
+          </Select>
+        )}
+      </Field>
+      <FormActions submitLabel="Merge" pending={form.pending} onCancel={onDone} />
     </form>
   );
 }

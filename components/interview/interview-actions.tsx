@@ -8,7 +8,8 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { discardDraftAction, restoreInterviewAction, voidInterviewAction } from "@/lib/actions/interviews";
-import { fieldError, type ActionResult } from "@/lib/action-result";
+import { VoidInterviewSchema } from "@/lib/schemas/interview";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { forgetRecording } from "./draft-store";
 
 /** An interviewer gives up a draft: kept as void (an analyst can restore it), gone from this device. */
@@ -60,68 +61,52 @@ export function DiscardDraftButton({ workspaceId, interviewId, userId }: { works
 }
 
 export function VoidInterviewButton({ workspaceId, interviewId }: { workspaceId: string; interviewId: string }) {
-  const router = useRouter();
-  const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [result, setResult] = useState<ActionResult<{ interviewId: string }> | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function close() {
-    setOpen(false);
-    setResult(null);
-  }
-
   return (
     <>
       <Button variant="danger" onClick={() => setOpen(true)}>
         Void
       </Button>
-      <Dialog
-        open={open}
-        onClose={close}
-        title="Void this interview?"
-        description="It stays stored but leaves every analysis. You can restore it later."
-        footer={
-          <>
-            <Button variant="secondary" onClick={close}>
-              Cancel
-            </Button>
-            <Button
-              variant="danger"
-              type="submit"
-              form="void-form"
-              loading={pending}
-            >
-              Void the interview
-            </Button>
-          </>
-        }
-      >
-        <form
-          id="void-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            startTransition(async () => {
-              const outcome = await voidInterviewAction(workspaceId, { interviewId, reason });
-              setResult(outcome);
-              if (outcome.ok) {
-                close();
-                toast.toast({ tone: "success", title: "The interview is void. It no longer counts in the analysis." });
-                router.refresh();
-              }
-            });
-          }}
-        >
-          <Field label="Reason" hint="For example: a duplicate, a test, or the wrong map." error={fieldError(result, "reason") ?? (result && !result.ok ? result.formError : undefined)} required>
-            {(control) => (
-              <Textarea {...control} data-autofocus rows={3} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
-            )}
-          </Field>
-        </form>
-      </Dialog>
+      {/* Mounted while open, so each opening starts with an empty form. */}
+      {open ? <VoidInterviewDialog workspaceId={workspaceId} interviewId={interviewId} onClose={() => setOpen(false)} /> : null}
     </>
+  );
+}
+
+function VoidInterviewDialog({ workspaceId, interviewId, onClose }: { workspaceId: string; interviewId: string; onClose: () => void }) {
+  const toast = useToast();
+  const form = useActionForm(bindWorkspace(voidInterviewAction, workspaceId), {
+    schema: VoidInterviewSchema,
+    onSuccess: () => {
+      onClose();
+      toast.toast({ tone: "success", title: "The interview is void. It no longer counts in the analysis." });
+    },
+  });
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title="Void this interview?"
+      description="It stays stored but leaves every analysis. You can restore it later."
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant="danger" type="submit" form="void-form" loading={form.pending}>
+            Void the interview
+          </Button>
+        </>
+      }
+    >
+      <form id="void-form" {...form.props}>
+        <input type="hidden" name="interviewId" value={interviewId} />
+        <Field label="Reason" hint="For example: a duplicate, a test, or the wrong map." error={form.error("reason") ?? form.formError} required>
+          {(control) => <Textarea {...control} name="reason" data-autofocus rows={3} maxLength={500} />}
+        </Field>
+      </form>
+    </Dialog>
   );
 }
 

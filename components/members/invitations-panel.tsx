@@ -1,17 +1,17 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useSyncExternalStore, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Badge } from "@/components/ui/badge";
 import { useToast } from "@/components/ui/toast";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { createInvitationAction, revokeInvitationAction } from "@/lib/actions/members";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import { formToObject } from "@/lib/form-data";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/permissions";
+import { CreateInvitationSchema } from "@/lib/schemas/auth";
 
 type Invitation = {
   id: string;
@@ -25,22 +25,19 @@ type Invitation = {
 
 const STATUS_LABEL = { PENDING: "Pending", ACCEPTED: "Accepted", REVOKED: "Revoked", EXPIRED: "Expired" } as const;
 
-export function InvitationsPanel({ workspaceId, invitations }: { workspaceId: string; invitations: Invitation[] }) {
+const noSubscription = () => () => {};
+
+/**
+ * Invitation links: creating one works before the page's JavaScript has loaded (the page comes
+ * back with the link); `appUrl` is the site's address for the link until then, after which the
+ * browser's own origin is used.
+ */
+export function InvitationsPanel({ workspaceId, invitations, appUrl }: { workspaceId: string; invitations: Invitation[]; appUrl: string }) {
   const toast = useToast();
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ token: string }> | null>(null);
-  const link = result?.ok ? `${window.location.origin}/invite/${result.data.token}` : null;
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const values = formToObject(new FormData(form));
-    startTransition(async () => {
-      const outcome = await createInvitationAction(workspaceId, values);
-      setResult(outcome);
-      if (outcome.ok) form.reset();
-    });
-  }
+  const form = useActionForm(bindWorkspace(createInvitationAction, workspaceId), { schema: CreateInvitationSchema, resetOnSuccess: true });
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => appUrl);
+  const link = form.result?.ok ? `${origin}/invite/${form.result.data.token}` : null;
 
   function revoke(invitation: Invitation) {
     startTransition(async () => {
@@ -62,16 +59,16 @@ export function InvitationsPanel({ workspaceId, invitations }: { workspaceId: st
         Create a link and send it yourself. Whoever opens it sets their name and password, or joins with their existing
         account.
       </p>
-      <form onSubmit={onSubmit} className="mt-4 grid gap-4 sm:grid-cols-4 sm:items-end" noValidate>
+      <form {...form.props} className="mt-4 grid gap-4 sm:grid-cols-4 sm:items-end">
         <div className="sm:col-span-4">
-          <FormError message={result && !result.ok ? result.formError : null} />
+          <FormError message={form.formError} />
         </div>
-        <Field label="Email (optional)" hint="Only this address can use the link." error={fieldError(result, "email")}>
-          {(control) => <Input {...control} name="email" type="email" autoComplete="off" />}
+        <Field label="Email (optional)" hint="Only this address can use the link." error={form.error("email")}>
+          {(control) => <Input {...control} name="email" type="email" autoComplete="off" defaultValue={form.value("email")} />}
         </Field>
-        <Field label="Role" error={fieldError(result, "role")}>
+        <Field label="Role" error={form.error("role")}>
           {(control) => (
-            <Select {...control} name="role" defaultValue="INTERVIEWER">
+            <Select {...control} name="role" defaultValue={form.value("role", "INTERVIEWER")}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {ROLE_LABELS[role]}
@@ -80,10 +77,10 @@ export function InvitationsPanel({ workspaceId, invitations }: { workspaceId: st
           </Select>
           )}
         </Field>
-        <Field label="Valid for (days)" error={fieldError(result, "expiresInDays")}>
-          {(control) => <Input {...control} name="expiresInDays" type="number" min={1} max={30} defaultValue={7} />}
+        <Field label="Valid for (days)" error={form.error("expiresInDays")}>
+          {(control) => <Input {...control} name="expiresInDays" type="number" min={1} max={30} defaultValue={form.value("expiresInDays", "7")} />}
         </Field>
-        <Button type="submit" loading={pending}>
+        <Button type="submit" loading={form.pending}>
           Create invitation link
         </Button>
       </form>

@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { Badge } from "@/components/ui/badge";
 import { useToast } from "@/components/ui/toast";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import {
   createAttributeFieldAction,
@@ -17,8 +18,8 @@ import {
   setAttributeFieldArchivedAction,
   updateAttributeFieldAction,
 } from "@/lib/actions/respondents";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import type { AttributeFieldView } from "@/lib/schemas/respondent";
+import type { ActionResult } from "@/lib/action-result";
+import { CreateAttributeFieldSchema, UpdateAttributeFieldSchema, type AttributeFieldView } from "@/lib/schemas/respondent";
 
 type Row = { id?: string; value: string; archived: boolean; key: string };
 
@@ -124,48 +125,29 @@ export function AttributeFieldsEditor({ workspaceId, fields }: { workspaceId: st
   );
 }
 
+/** A new attribute and its values, one per line; works before the page's JavaScript has loaded. */
 function NewFieldForm({ workspaceId }: { workspaceId: string }) {
-  const router = useRouter();
   const toast = useToast();
-  const [name, setName] = useState("");
-  const [values, setValues] = useState("");
-  const [result, setResult] = useState<ActionResult<{ fieldId: string }> | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm(bindWorkspace(createAttributeFieldAction, workspaceId), {
+    schema: CreateAttributeFieldSchema,
+    resetOnSuccess: true,
+    onSuccess: (_data, sent) => toast.toast({ tone: "success", title: `${String(sent.get("name") ?? "").trim()} is added.` }),
+  });
   return (
     <section aria-labelledby="new-field-heading" className="rounded-lg border border-border bg-surface p-4">
       <h2 id="new-field-heading" className="mb-3 text-lg font-semibold">
         Add an attribute
       </h2>
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          startTransition(async () => {
-            const list = values
-              .split("\n")
-              .map((line) => line.trim())
-              .filter(Boolean);
-            const outcome = await createAttributeFieldAction(workspaceId, { name, values: list });
-            setResult(outcome);
-            if (outcome.ok) {
-              toast.toast({ tone: "success", title: `${name.trim()} is added.` });
-              setName("");
-              setValues("");
-              router.refresh();
-            }
-          });
-        }}
-      >
-        <FormError message={result && !result.ok && !result.fieldErrors ? result.formError : null} />
-        <Field label="Name" hint="For example Lifestyle, Motivation or Attitude." error={fieldError(result, "name")} required>
-          {(control) => <Input {...control} value={name} onChange={(event) => setName(event.target.value)} maxLength={60} />}
+      <form {...form.props} className="flex flex-col gap-4">
+        <FormError message={form.formError} />
+        <Field label="Name" hint="For example Lifestyle, Motivation or Attitude." error={form.error("name")} required>
+          {(control) => <Input {...control} name="name" defaultValue={form.value("name")} maxLength={60} />}
         </Field>
-        <Field label="Allowed values" hint="One per line, at least two." error={fieldError(result, "values") ?? fieldError(result, "values.0")} required>
-          {(control) => <Textarea {...control} rows={4} value={values} onChange={(event) => setValues(event.target.value)} />}
+        <Field label="Allowed values" hint="One per line, at least two." error={form.error("values")} required>
+          {(control) => <Textarea {...control} name="values" rows={4} defaultValue={form.value("values")} />}
         </Field>
         <div>
-          <Button type="submit" loading={pending}>
+          <Button type="submit" loading={form.pending}>
             Add attribute
           </Button>
         </div>
@@ -174,67 +156,66 @@ function NewFieldForm({ workspaceId }: { workspaceId: string }) {
   );
 }
 
+/**
+ * Renames an attribute and its values, adds and archives values. Each row is named
+ * `options.<n>.id`, `.value` and `.archived`, the paths of the schema's errors.
+ */
 function EditFieldForm({ workspaceId, field, onDone }: { workspaceId: string; field: AttributeFieldView; onDone: () => void }) {
-  const router = useRouter();
   const toast = useToast();
-  const [name, setName] = useState(field.name);
   const [rows, setRows] = useState<Row[]>(field.options.map((option) => ({ id: option.id, value: option.value, archived: option.archived, key: option.id })));
-  const [result, setResult] = useState<ActionResult<{ fieldId: string }> | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm(bindWorkspace(updateAttributeFieldAction, workspaceId), {
+    schema: UpdateAttributeFieldSchema,
+    onSuccess: (_data, sent) => {
+      toast.toast({ tone: "success", title: `${String(sent.get("name") ?? "").trim()} is saved.` });
+      onDone();
+    },
+  });
 
   function setRow(key: string, patch: Partial<Row>) {
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   }
 
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        startTransition(async () => {
-          const outcome = await updateAttributeFieldAction(workspaceId, {
-            fieldId: field.id,
-            name,
-            options: rows
-              .filter((row) => row.id || row.value.trim())
-              .map((row) => ({ ...(row.id ? { id: row.id } : {}), value: row.value, archived: row.archived })),
-          });
-          setResult(outcome);
-          if (outcome.ok) {
-            toast.toast({ tone: "success", title: `${name.trim()} is saved.` });
-            onDone();
-            router.refresh();
-          }
-        });
-      }}
-    >
-      <FormError message={result && !result.ok ? result.formError : null} />
-      <Field label="Name" error={fieldError(result, "name")} required>
-        {(control) => <Input {...control} data-autofocus value={name} onChange={(event) => setName(event.target.value)} maxLength={60} />}
+    <form {...form.props} className="flex flex-col gap-4">
+      <input type="hidden" name="fieldId" value={field.id} />
+      <FormError message={form.formError} />
+      <Field label="Name" error={form.error("name")} required>
+        {(control) => <Input {...control} name="name" data-autofocus defaultValue={field.name} maxLength={60} />}
       </Field>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium">Allowed values</legend>
         <p className="text-sm text-fg-muted">Renaming a value renames it for every respondent who has it. An archived value stays on those respondents.</p>
         {rows.map((row, index) => (
-          <div key={row.key} className="flex flex-wrap items-center gap-3">
-            <Input
-              aria-label={`Value ${index + 1}`}
-              value={row.value}
-              onChange={(event) => setRow(row.key, { value: event.target.value })}
-              maxLength={60}
-              className="min-w-0 flex-1"
-            />
+          <div key={row.key} className="flex flex-wrap items-start gap-3">
+            {row.id ? <input type="hidden" name={`options.${index}.id`} value={row.id} /> : null}
+            <Field label={`Value ${index + 1}`} labelHidden error={form.error(`options.${index}.value`)} className="min-w-0 flex-1">
+              {(control) => (
+                <Input
+                  {...control}
+                  name={`options.${index}.value`}
+                  value={row.value}
+                  onChange={(event) => setRow(row.key, { value: event.target.value })}
+                  maxLength={60}
+                />
+              )}
+            </Field>
             {row.id ? (
-              <Checkbox label="Archived" checked={row.archived} onChange={(event) => setRow(row.key, { archived: event.target.checked })} aria-label={`Archived: ${row.value || `value ${index + 1}`}`} />
+              <Checkbox
+                name={`options.${index}.archived`}
+                label="Archived"
+                checked={row.archived}
+                onChange={(event) => setRow(row.key, { archived: event.target.checked })}
+                aria-label={`Archived: ${row.value || `value ${index + 1}`}`}
+                wrapperClassName="mt-2"
+              />
             ) : (
-              <Button variant="ghost" size="sm" onClick={() => setRows((current) => current.filter((other) => other.key !== row.key))}>
+              <Button variant="ghost" size="sm" className="mt-1" onClick={() => setRows((current) => current.filter((other) => other.key !== row.key))}>
                 Remove<span className="sr-only"> value {index + 1}</span>
               </Button>
             )}
           </div>
         ))}
-        {fieldError(result, "options") ? <p className="text-sm font-medium text-danger">{fieldError(result, "options")}</p> : null}
+        {form.error("options", { exact: true }) ? <p className="text-sm font-medium text-danger">{form.error("options", { exact: true })}</p> : null}
         <div>
           <Button variant="secondary" size="sm" onClick={() => setRows((current) => [...current, { value: "", archived: false, key: crypto.randomUUID() }])}>
             Add a value
@@ -245,7 +226,7 @@ function EditFieldForm({ workspaceId, field, onDone }: { workspaceId: string; fi
         <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>
-        <Button type="submit" loading={pending}>
+        <Button type="submit" loading={form.pending}>
           Save
         </Button>
       </div>

@@ -36,7 +36,11 @@ type Props = {
   codeRequired?: boolean;
 };
 
-/** The profile of a pseudonymous respondent, shared by the respondents pages and the interview. */
+/**
+ * The profile of a pseudonymous respondent, shared by the respondents pages and the interview.
+ * The controls carry the names of the profile schema's fields (an attribute as
+ * `attributes.<n>.fieldId` and `.optionId`), so a form around them sends the schema's input.
+ */
 export function ProfileFields({ idPrefix, value, onChange, fields, segments, errors = {}, codeHint, showContact = false, codeRequired = false }: Props) {
   function setAttribute(fieldId: string, optionId: string) {
     const others = value.attributes.filter((attribute) => attribute.fieldId !== fieldId);
@@ -49,6 +53,7 @@ export function ProfileFields({ idPrefix, value, onChange, fields, segments, err
         {(control) => (
           <Input
             {...control}
+            name="code"
             value={value.code}
             onChange={(event) => onChange({ code: event.target.value })}
             maxLength={40}
@@ -63,6 +68,7 @@ export function ProfileFields({ idPrefix, value, onChange, fields, segments, err
         {(control) => (
           <Select
             {...control}
+            name="lifecycleStage"
             value={value.lifecycleStage ?? ""}
             onChange={(event) => onChange({ lifecycleStage: (event.target.value || null) as LifecycleStage | null })}
           >
@@ -77,7 +83,7 @@ export function ProfileFields({ idPrefix, value, onChange, fields, segments, err
       </Field>
       <Field label="Value tier" error={errors.valueTier}>
         {(control) => (
-          <Select {...control} value={value.valueTier} onChange={(event) => onChange({ valueTier: event.target.value as ValueTier })}>
+          <Select {...control} name="valueTier" value={value.valueTier} onChange={(event) => onChange({ valueTier: event.target.value as ValueTier })}>
             {VALUE_TIERS.map((tier) => (
               <option key={tier} value={tier}>
                 {VALUE_TIER_LABELS[tier]}
@@ -91,6 +97,7 @@ export function ProfileFields({ idPrefix, value, onChange, fields, segments, err
           <>
             <Input
               {...control}
+              name="segment"
               value={value.segment}
               onChange={(event) => onChange({ segment: event.target.value })}
               list={`${idPrefix}-segments`}
@@ -105,22 +112,25 @@ export function ProfileFields({ idPrefix, value, onChange, fields, segments, err
           </>
         )}
       </Field>
-      {fields.map((field) => {
+      {fields.map((field, index) => {
         const chosen = value.attributes.find((attribute) => attribute.fieldId === field.id)?.optionId ?? "";
         return (
           <Field key={field.id} label={field.name} error={errors[`attribute.${field.id}`]}>
             {(control) => (
-              <Select {...control} value={chosen} onChange={(event) => setAttribute(field.id, event.target.value)}>
-                <option value="">Not known</option>
-                {field.options
-                  .filter((option) => !option.archived || option.id === chosen)
-                  .map((option) => (
-                    <option key={option.id} value={option.id}>
-                      {option.value}
-                      {option.archived ? " (no longer offered)" : ""}
-                    </option>
-                  ))}
-              </Select>
+              <>
+                <input type="hidden" name={`attributes.${index}.fieldId`} value={field.id} />
+                <Select {...control} name={`attributes.${index}.optionId`} value={chosen} onChange={(event) => setAttribute(field.id, event.target.value)}>
+                  <option value="">Not known</option>
+                  {field.options
+                    .filter((option) => !option.archived || option.id === chosen)
+                    .map((option) => (
+                      <option key={option.id} value={option.id}>
+                        {option.value}
+                        {option.archived ? " (no longer offered)" : ""}
+                      </option>
+                    ))}
+                </Select>
+              </>
             )}
           </Field>
         );
@@ -134,13 +144,14 @@ export function ProfileFields({ idPrefix, value, onChange, fields, segments, err
           </p>
           <Field label="Name" error={errors.contactName}>
             {(control) => (
-              <Input {...control} value={value.contactName ?? ""} onChange={(event) => onChange({ contactName: event.target.value })} maxLength={120} autoComplete="off" />
+              <Input {...control} name="contactName" value={value.contactName ?? ""} onChange={(event) => onChange({ contactName: event.target.value })} maxLength={120} autoComplete="off" />
             )}
           </Field>
           <Field label="Email" error={errors.contactEmail}>
             {(control) => (
               <Input
                 {...control}
+                name="contactEmail"
                 type="email"
                 value={value.contactEmail ?? ""}
                 onChange={(event) => onChange({ contactEmail: event.target.value })}

@@ -1,13 +1,20 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
+import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { createRespondentAction, updateRespondentAction } from "@/lib/actions/respondents";
-import { fieldError, type ActionResult } from "@/lib/action-result";
-import type { AttributeFieldView } from "@/lib/schemas/respondent";
+import {
+  CreateRespondentSchema,
+  LIFECYCLE_STAGES,
+  UpdateRespondentSchema,
+  VALUE_TIERS,
+  type AttributeFieldView,
+  type LifecycleStage,
+  type ValueTier,
+} from "@/lib/schemas/respondent";
 import { ProfileFields, type ProfileValues } from "./profile-fields";
 
 type Props = {
@@ -20,36 +27,43 @@ type Props = {
 
 const FIELDS = ["code", "lifecycleStage", "valueTier", "segment", "contactName", "contactEmail", "attributes"] as const;
 
+const EMPTY: ProfileValues = { code: "", lifecycleStage: null, valueTier: "UNKNOWN", segment: "", attributes: [], contactName: "", contactEmail: "" };
+
+/** The profile as a refused submission sent it (the page is rendered anew after one made without JavaScript). */
+function sentProfile(sent: Record<string, string>, fields: AttributeFieldView[]): ProfileValues {
+  const lifecycle = sent.lifecycleStage as LifecycleStage;
+  const tier = sent.valueTier as ValueTier;
+  return {
+    code: sent.code ?? "",
+    lifecycleStage: LIFECYCLE_STAGES.includes(lifecycle) ? lifecycle : null,
+    valueTier: VALUE_TIERS.includes(tier) ? tier : "UNKNOWN",
+    segment: sent.segment ?? "",
+    contactName: sent.contactName ?? "",
+    contactEmail: sent.contactEmail ?? "",
+    attributes: fields.flatMap((field, index) => {
+      const optionId = sent[`attributes.${index}.optionId`];
+      return optionId ? [{ fieldId: field.id, optionId }] : [];
+    }),
+  };
+}
+
+/** Adds or edits a respondent, then shows them in the list; works before the page's JavaScript has loaded. */
 export function RespondentForm({ workspaceId, fields, segments, respondent }: Props) {
   const router = useRouter();
-  const toast = useToast();
-  const [value, setValue] = useState<ProfileValues>(
-    respondent ?? { code: "", lifecycleStage: null, valueTier: "UNKNOWN", segment: "", attributes: [], contactName: "", contactEmail: "" },
-  );
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const errors = Object.fromEntries(FIELDS.map((field) => [field, fieldError(result, field)]));
+  // Both actions go on to the respondents list, found by the code.
+  const form = useActionForm(bindWorkspace<{ code: string }>(respondent ? updateRespondentAction : createRespondentAction, workspaceId), {
+    schema: respondent ? UpdateRespondentSchema : CreateRespondentSchema,
+  });
+  const [value, setValue] = useState<ProfileValues>(() => (form.sent ? sentProfile(form.sent, fields) : (respondent ?? EMPTY)));
+  const errors: Partial<Record<string, string>> = Object.fromEntries(FIELDS.map((field) => [field, form.error(field)]));
+  fields.forEach((field, index) => {
+    errors[`attribute.${field.id}`] = form.error(`attributes.${index}`);
+  });
 
   return (
-    <form
-      noValidate
-      className="flex flex-col gap-5"
-      onSubmit={(event) => {
-        event.preventDefault();
-        startTransition(async () => {
-          const outcome = respondent
-            ? await updateRespondentAction(workspaceId, { ...value, respondentId: respondent.id })
-            : await createRespondentAction(workspaceId, value);
-          setResult(outcome);
-          if (outcome.ok) {
-            const code = (outcome.data as { code: string }).code;
-            toast.toast({ tone: "success", title: respondent ? `${code} is saved.` : `Respondent ${code} is added.` });
-            router.push(`/w/${workspaceId}/respondents?q=${encodeURIComponent(code)}`);
-          }
-        });
-      }}
-    >
-      <FormError message={result && !result.ok ? result.formError : null} />
+    <form {...form.props} className="flex flex-col gap-5">
+      {respondent ? <input type="hidden" name="respondentId" value={respondent.id} /> : null}
+      <FormError message={form.formError} />
       <ProfileFields
         idPrefix="respondent"
         value={value}
@@ -62,7 +76,7 @@ export function RespondentForm({ workspaceId, fields, segments, respondent }: Pr
         showContact
       />
       <div className="flex gap-2">
-        <Button type="submit" loading={pending}>
+        <Button type="submit" loading={form.pending}>
           {respondent ? "Save changes" : "Add respondent"}
         </Button>
         <Button variant="ghost" onClick={() => router.back()}>

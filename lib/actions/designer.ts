@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionArgs, ActionResult } from "@/lib/action-result";
 import { workspaceAction } from "@/lib/workspace-action";
 import {
   CreateExpectationSchema,
@@ -49,10 +49,10 @@ import type { WorkspaceContext } from "@/lib/workspace";
 function design<S extends z.ZodType<{ mapId: string }>, T>(
   workspaceId: string,
   schema: S,
-  input: unknown,
+  args: ActionArgs,
   run: (ctx: WorkspaceContext, data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  return workspaceAction(workspaceId, input, {
+  return workspaceAction(workspaceId, args, {
     permission: "map.design",
     schema,
     run,
@@ -65,101 +65,101 @@ function design<S extends z.ZodType<{ mapId: string }>, T>(
 
 type LaneResult = { id: string; name: string };
 
-export async function createLaneAction(workspaceId: string, input: unknown): Promise<ActionResult<LaneResult>> {
-  return design(workspaceId, CreateLaneSchema, input, createLane);
+export async function createLaneAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<LaneResult>> {
+  return design(workspaceId, CreateLaneSchema, args, createLane);
 }
 
-export async function renameLaneAction(workspaceId: string, input: unknown): Promise<ActionResult<LaneResult>> {
-  return design(workspaceId, RenameLaneSchema, input, renameLane);
+export async function renameLaneAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<LaneResult>> {
+  return design(workspaceId, RenameLaneSchema, args, renameLane);
 }
 
 export async function moveLaneAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<LaneResult & { index: number; count: number }>> {
-  return design(workspaceId, MoveLaneSchema, input, moveLane);
+  return design(workspaceId, MoveLaneSchema, args, moveLane);
 }
 
-export async function archiveLaneAction(workspaceId: string, input: unknown): Promise<ActionResult<LaneResult & { touchpoints: number }>> {
-  return design(workspaceId, LaneRefSchema, input, archiveLane);
+export async function archiveLaneAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<LaneResult & { touchpoints: number }>> {
+  return design(workspaceId, LaneRefSchema, args, archiveLane);
 }
 
-export async function restoreLaneAction(workspaceId: string, input: unknown): Promise<ActionResult<LaneResult & { touchpoints: number }>> {
-  return design(workspaceId, LaneRefSchema, input, restoreLane);
+export async function restoreLaneAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<LaneResult & { touchpoints: number }>> {
+  return design(workspaceId, LaneRefSchema, args, restoreLane);
 }
 
-export async function deleteLaneAction(workspaceId: string, input: unknown): Promise<ActionResult<LaneResult & { touchpoints: number }>> {
-  return design(workspaceId, LaneRefSchema, input, deleteLane);
+export async function deleteLaneAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<LaneResult & { touchpoints: number }>> {
+  return design(workspaceId, LaneRefSchema, args, deleteLane);
 }
 
 type TouchpointResult = { id: string; name: string };
 
-export async function createTouchpointAction(workspaceId: string, input: unknown): Promise<ActionResult<TouchpointResult>> {
-  return design(workspaceId, CreateTouchpointSchema, input, createTouchpoint);
+export async function createTouchpointAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<TouchpointResult>> {
+  return design(workspaceId, CreateTouchpointSchema, args, createTouchpoint);
 }
 
-export async function updateTouchpointAction(workspaceId: string, input: unknown): Promise<ActionResult<TouchpointResult>> {
-  return design(workspaceId, UpdateTouchpointSchema, input, updateTouchpoint);
+export async function updateTouchpointAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<TouchpointResult>> {
+  return design(workspaceId, UpdateTouchpointSchema, args, updateTouchpoint);
 }
 
 export async function moveTouchpointAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<TouchpointResult & { stage: string; channel: string; index: number; count: number }>> {
-  return design(workspaceId, MoveTouchpointSchema, input, moveTouchpoint);
+  return design(workspaceId, MoveTouchpointSchema, args, moveTouchpoint);
 }
 
-export async function archiveTouchpointAction(workspaceId: string, input: unknown): Promise<ActionResult<TouchpointResult>> {
-  return design(workspaceId, TouchpointRefSchema, input, archiveTouchpoint);
+export async function archiveTouchpointAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<TouchpointResult>> {
+  return design(workspaceId, TouchpointRefSchema, args, archiveTouchpoint);
 }
 
-export async function restoreTouchpointAction(workspaceId: string, input: unknown): Promise<ActionResult<TouchpointResult>> {
-  return design(workspaceId, TouchpointRefSchema, input, restoreTouchpoint);
+export async function restoreTouchpointAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<TouchpointResult>> {
+  return design(workspaceId, TouchpointRefSchema, args, restoreTouchpoint);
 }
 
-export async function deleteTouchpointAction(workspaceId: string, input: unknown): Promise<ActionResult<TouchpointResult>> {
-  return design(workspaceId, TouchpointRefSchema, input, deleteTouchpoint);
+export async function deleteTouchpointAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<TouchpointResult>> {
+  return design(workspaceId, TouchpointRefSchema, args, deleteTouchpoint);
 }
 
 type ExpectationResult = { id: string; text: string };
 
-export async function createExpectationAction(workspaceId: string, input: unknown): Promise<ActionResult<ExpectationResult>> {
-  return design(workspaceId, CreateExpectationSchema, input, createExpectation);
+export async function createExpectationAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<ExpectationResult>> {
+  return design(workspaceId, CreateExpectationSchema, args, createExpectation);
 }
 
-export async function updateExpectationAction(workspaceId: string, input: unknown): Promise<ActionResult<ExpectationResult>> {
-  return design(workspaceId, UpdateExpectationSchema, input, updateExpectation);
+export async function updateExpectationAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<ExpectationResult>> {
+  return design(workspaceId, UpdateExpectationSchema, args, updateExpectation);
 }
 
 export async function moveExpectationAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<ExpectationResult & { index: number; count: number }>> {
-  return design(workspaceId, MoveExpectationSchema, input, moveExpectation);
+  return design(workspaceId, MoveExpectationSchema, args, moveExpectation);
 }
 
-export async function archiveExpectationAction(workspaceId: string, input: unknown): Promise<ActionResult<ExpectationResult>> {
-  return design(workspaceId, ExpectationRefSchema, input, archiveExpectation);
+export async function archiveExpectationAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<ExpectationResult>> {
+  return design(workspaceId, ExpectationRefSchema, args, archiveExpectation);
 }
 
-export async function restoreExpectationAction(workspaceId: string, input: unknown): Promise<ActionResult<ExpectationResult>> {
-  return design(workspaceId, ExpectationRefSchema, input, restoreExpectation);
+export async function restoreExpectationAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<ExpectationResult>> {
+  return design(workspaceId, ExpectationRefSchema, args, restoreExpectation);
 }
 
-export async function deleteExpectationAction(workspaceId: string, input: unknown): Promise<ActionResult<ExpectationResult>> {
-  return design(workspaceId, ExpectationRefSchema, input, deleteExpectation);
+export async function deleteExpectationAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<ExpectationResult>> {
+  return design(workspaceId, ExpectationRefSchema, args, deleteExpectation);
 }
 
 export async function promoteExpectationAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<ExpectationResult & { observations: number }>> {
-  return design(workspaceId, PromoteExpectationSchema, input, promoteExpectation);
+  return design(workspaceId, PromoteExpectationSchema, args, promoteExpectation);
 }
 
 export async function mergeExpectationAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<{ id: string; into: string; moved: number; kept: number }>> {
-  return design(workspaceId, MergeExpectationSchema, input, mergeExpectation);
+  return design(workspaceId, MergeExpectationSchema, args, mergeExpectation);
 }

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { foldAnalysisDeltas } from "@/lib/data/analysis-fold";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionArgs, ActionResult } from "@/lib/action-result";
+import { actionInput } from "@/lib/server-action";
 import { workspaceAction } from "@/lib/workspace-action";
 import { checkedSubmission } from "@/lib/data/interview-submission";
 import { InterviewIdSchema, InterviewTargetSchema, VoidInterviewSchema } from "@/lib/schemas/interview";
@@ -21,21 +22,21 @@ function revalidateInterview(workspaceId: string) {
 }
 
 /** Corrects a submitted interview: the interviewer within 24 hours, analysts and admins any time. */
-export async function updateInterviewAction(workspaceId: string, input: unknown): Promise<ActionResult<{ interviewId: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function updateInterviewAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ interviewId: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "interview.record",
     schema: InterviewTargetSchema,
     // The target schema only finds the map; the whole interview is checked against that map's journey.
     run: async (ctx, { id, mapId }) => {
-      const { journey, data } = await checkedSubmission(ctx, input, mapId, id);
+      const { journey, data } = await checkedSubmission(ctx, actionInput(args), mapId, id);
       return updateInterview(ctx, journey, data);
     },
     revalidate: revalidateInterview(workspaceId),
   });
 }
 
-export async function voidInterviewAction(workspaceId: string, input: unknown): Promise<ActionResult<{ interviewId: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function voidInterviewAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ interviewId: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "interview.curate",
     schema: VoidInterviewSchema,
     run: voidInterview,
@@ -45,9 +46,9 @@ export async function voidInterviewAction(workspaceId: string, input: unknown): 
 
 export async function restoreInterviewAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<{ interviewId: string; status: "SUBMITTED" | "DRAFT" }>> {
-  return workspaceAction(workspaceId, input, {
+  return workspaceAction(workspaceId, args, {
     permission: "interview.curate",
     schema: InterviewIdSchema,
     run: (ctx, data) => restoreInterview(ctx, data.interviewId),
@@ -56,8 +57,8 @@ export async function restoreInterviewAction(
 }
 
 /** An interviewer gives up their own draft (kept as void, so an analyst can bring it back). */
-export async function discardDraftAction(workspaceId: string, input: unknown): Promise<ActionResult<{ interviewId: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function discardDraftAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ interviewId: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "interview.record",
     schema: InterviewIdSchema,
     run: (ctx, data) => discardDraft(ctx, data.interviewId),

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionArgs, ActionResult } from "@/lib/action-result";
 import { workspaceAction } from "@/lib/workspace-action";
 import {
   CreateMapSchema,
@@ -22,17 +22,19 @@ function revalidateMaps(workspaceId: string, mapId?: string) {
   if (mapId) revalidatePath(`/w/${workspaceId}/maps/${mapId}`, "layout");
 }
 
-export async function createMapAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function createMapAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ id: string; name: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "map.design",
     schema: CreateMapSchema,
     run: createMap,
     revalidate: () => revalidateMaps(workspaceId),
+    // The new map opens in the designer.
+    redirectTo: (map) => `/w/${workspaceId}/maps/${map.id}/design`,
   });
 }
 
-export async function updateMapDetailsAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function updateMapDetailsAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ id: string; name: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "map.design",
     schema: UpdateMapDetailsSchema,
     run: updateMapDetails,
@@ -42,9 +44,9 @@ export async function updateMapDetailsAction(workspaceId: string, input: unknown
 
 export async function setMapStatusAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<{ id: string; name: string; status: MapStatus }>> {
-  return workspaceAction(workspaceId, input, {
+  return workspaceAction(workspaceId, args, {
     permission: "map.design",
     schema: SetMapStatusSchema,
     run: setMapStatus,
@@ -52,8 +54,8 @@ export async function setMapStatusAction(
   });
 }
 
-export async function updateMapSettingsAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function updateMapSettingsAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ id: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "map.design",
     schema: MapSettingsSchema,
     run: updateMapSettings,
@@ -61,8 +63,8 @@ export async function updateMapSettingsAction(workspaceId: string, input: unknow
   });
 }
 
-export async function duplicateMapAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function duplicateMapAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ id: string; name: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "map.design",
     schema: DuplicateMapSchema,
     run: duplicateMap,
@@ -70,8 +72,8 @@ export async function duplicateMapAction(workspaceId: string, input: unknown): P
   });
 }
 
-export async function deleteMapAction(workspaceId: string, input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function deleteMapAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ id: string; name: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "map.design",
     schema: MapRefSchema,
     run: deleteMap,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionArgs, ActionResult } from "@/lib/action-result";
 import { workspaceAction } from "@/lib/workspace-action";
 import { ChangeRoleSchema, CreateInvitationSchema, RemoveMemberSchema } from "@/lib/schemas/auth";
 import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from "@/lib/data/members";
@@ -16,9 +16,9 @@ function revalidateMembers(workspaceId: string) {
 
 export async function changeMemberRoleAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<{ membershipId: string; role: Role }>> {
-  return workspaceAction(workspaceId, input, {
+  return workspaceAction(workspaceId, args, {
     permission: "members.manage",
     schema: ChangeRoleSchema,
     run: changeMemberRole,
@@ -26,8 +26,8 @@ export async function changeMemberRoleAction(
   });
 }
 
-export async function removeMemberAction(workspaceId: string, input: unknown): Promise<ActionResult<{ membershipId: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function removeMemberAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ membershipId: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "members.manage",
     schema: RemoveMemberSchema,
     run: removeMember,
@@ -38,9 +38,9 @@ export async function removeMemberAction(workspaceId: string, input: unknown): P
 /** Returns the secret link once; only its hash is stored. */
 export async function createInvitationAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<{ token: string; role: Role; email: string | null; expiresAt: string }>> {
-  return workspaceAction(workspaceId, input, {
+  return workspaceAction(workspaceId, args, {
     permission: "members.manage",
     schema: CreateInvitationSchema,
     run: async (ctx, data) => {
@@ -56,8 +56,8 @@ export async function createInvitationAction(
   });
 }
 
-export async function revokeInvitationAction(workspaceId: string, input: unknown): Promise<ActionResult<{ invitationId: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function revokeInvitationAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ invitationId: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "members.manage",
     schema: RevokeInvitationSchema,
     run: (ctx, data) => revokeInvitation(ctx, data.invitationId),

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionArgs, ActionResult } from "@/lib/action-result";
 import { workspaceAction } from "@/lib/workspace-action";
 import {
   ArchiveAttributeFieldSchema,
@@ -29,39 +29,46 @@ function revalidateRespondents(workspaceId: string) {
   return () => revalidatePath(`/w/${workspaceId}/respondents`);
 }
 
+// The respondent form goes on to the list, found by the code, which says it was saved.
+function savedRespondent(workspaceId: string) {
+  return ({ code }: { code: string }) => `/w/${workspaceId}/respondents?q=${encodeURIComponent(code)}&saved=1`;
+}
+
 function revalidateFields(workspaceId: string) {
   return () => revalidatePath(`/w/${workspaceId}/respondents/fields`);
 }
 
 export async function createRespondentAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<{ id: string; code: string }>> {
-  return workspaceAction(workspaceId, input, {
+  return workspaceAction(workspaceId, args, {
     permission: "respondent.manage",
     schema: CreateRespondentSchema,
     run: createRespondent,
     revalidate: revalidateRespondents(workspaceId),
+    redirectTo: savedRespondent(workspaceId),
   });
 }
 
 export async function updateRespondentAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<{ respondentId: string; code: string }>> {
-  return workspaceAction(workspaceId, input, {
+  return workspaceAction(workspaceId, args, {
     permission: "respondent.manage",
     schema: UpdateRespondentSchema,
     run: updateRespondent,
     revalidate: revalidateRespondents(workspaceId),
+    redirectTo: savedRespondent(workspaceId),
   });
 }
 
 export async function setRespondentArchivedAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<{ respondentId: string }>> {
-  return workspaceAction(workspaceId, input, {
+  return workspaceAction(workspaceId, args, {
     permission: "respondent.manage",
     schema: ArchiveRespondentSchema,
     run: setRespondentArchived,
@@ -70,16 +77,16 @@ export async function setRespondentArchivedAction(
 }
 
 /** The interview's respondent picker: by code or segment. Reads only, so nothing to re-render. */
-export async function searchRespondentsAction(workspaceId: string, input: unknown): Promise<ActionResult<RespondentRow[]>> {
-  return workspaceAction(workspaceId, input, {
+export async function searchRespondentsAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<RespondentRow[]>> {
+  return workspaceAction(workspaceId, args, {
     permission: "respondent.manage",
     schema: SearchSchema,
     run: async (ctx, data) => (data.q ? searchRespondents(ctx, data.q) : []),
   });
 }
 
-export async function createAttributeFieldAction(workspaceId: string, input: unknown): Promise<ActionResult<{ fieldId: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function createAttributeFieldAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ fieldId: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "respondent.fields",
     schema: CreateAttributeFieldSchema,
     run: createAttributeField,
@@ -87,8 +94,8 @@ export async function createAttributeFieldAction(workspaceId: string, input: unk
   });
 }
 
-export async function updateAttributeFieldAction(workspaceId: string, input: unknown): Promise<ActionResult<{ fieldId: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function updateAttributeFieldAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ fieldId: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "respondent.fields",
     schema: UpdateAttributeFieldSchema,
     run: updateAttributeField,
@@ -98,9 +105,9 @@ export async function updateAttributeFieldAction(workspaceId: string, input: unk
 
 export async function setAttributeFieldArchivedAction(
   workspaceId: string,
-  input: unknown,
+  ...args: ActionArgs
 ): Promise<ActionResult<{ fieldId: string }>> {
-  return workspaceAction(workspaceId, input, {
+  return workspaceAction(workspaceId, args, {
     permission: "respondent.fields",
     schema: ArchiveAttributeFieldSchema,
     run: setAttributeFieldArchived,
@@ -108,8 +115,8 @@ export async function setAttributeFieldArchivedAction(
   });
 }
 
-export async function moveAttributeFieldAction(workspaceId: string, input: unknown): Promise<ActionResult<{ fieldId: string }>> {
-  return workspaceAction(workspaceId, input, {
+export async function moveAttributeFieldAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<{ fieldId: string }>> {
+  return workspaceAction(workspaceId, args, {
     permission: "respondent.fields",
     schema: MoveAttributeFieldSchema,
     run: moveAttributeField,

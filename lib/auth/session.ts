@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { getServerSession } from "next-auth";
+import { encode } from "next-auth/jwt";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { authOptions } from "@/lib/auth/options";
@@ -11,7 +12,10 @@ import { sql } from "@/lib/db";
 export type SessionUser = { id: string; email: string; name: string };
 
 // next-auth's session cookie (the __Secure- form when the site is served over https).
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+const SECURE_SESSION_COOKIE = "__Secure-next-auth.session-token";
+const SESSION_COOKIE = "next-auth.session-token";
+const SESSION_COOKIES = [SECURE_SESSION_COOKIE, SESSION_COOKIE];
+const DEFAULT_SESSION_SECONDS = 30 * 24 * 60 * 60;
 
 // The key next-auth encrypts session tokens with (HKDF of the secret, as next-auth/jwt derives
 // it), derived once per process rather than on every request.
@@ -69,4 +73,26 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   if (!id) return null;
   const [user] = await sql<SessionUser>("SELECT id, email, name FROM users WHERE id = $1", [id]);
   return user ?? null;
+}
+
+/**
+ * Signs `user` in: the session cookie that next-auth's credentials sign-in would set (the token
+ * its jwt callback makes, encrypted by next-auth's own `encode`, under the cookie name and
+ * options next-auth uses), set from a server action. The sign-in, sign-up and invitation forms
+ * sign in this way, so they work before the page's JavaScript has loaded; next-auth reads and
+ * ends the session as one of its own.
+ */
+export async function startSession(user: SessionUser): Promise<void> {
+  const secret = env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: sessions cannot be signed.");
+  const maxAge = authOptions.session?.maxAge ?? DEFAULT_SESSION_SECONDS;
+  const token = await encode({ token: { name: user.name, email: user.email, sub: user.id }, secret, maxAge });
+  const secure = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  (await cookies()).set(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    expires: new Date(Date.now() + maxAge * 1000),
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { ROLES } from "@/lib/permissions";
 
 const email = z
@@ -25,6 +26,12 @@ export const SignInSchema = z.object({
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
 });
 export type SignInSchema = z.infer<typeof SignInSchema>;
+
+/** The sign-in form: the credentials and the page to go on to (never another site). */
+export const SignInFormSchema = SignInSchema.extend({
+  callbackUrl: z.unknown().optional().transform((value) => safeCallbackPath(value)),
+});
+export type SignInFormSchema = z.infer<typeof SignInFormSchema>;
 
 export const SignUpSchema = z.object({
   name: personName,

@@ -1,6 +1,7 @@
 // Schemas of the map designer: stages and channels (lanes), touchpoints and expectations.
 // Every input names its map, so the server can check each id against the workspace AND the map.
 import { z } from "zod";
+import { checkbox } from "@/lib/schemas/form-values";
 import { entityId, optionalText, requiredName } from "@/lib/schemas/map";
 
 export const DESIGN_LIMITS = {
@@ -58,11 +59,6 @@ export type MoveLaneSchema = z.infer<typeof MoveLaneSchema>;
 
 export const LaneRefSchema = z.object({ mapId: entityId, kind: laneKind, laneId: entityId });
 export type LaneRefSchema = z.infer<typeof LaneRefSchema>;
-
-const checkbox = z.preprocess(
-  (value) => (value === "on" || value === "true" ? true : value === undefined || value === "" || value === "false" ? false : value),
-  z.boolean({ error: "Tick the box or leave it empty." }),
-);
 
 export const TouchpointFieldsSchema = z.object({
   name: requiredName("a name for the touchpoint", DESIGN_LIMITS.touchpointName),

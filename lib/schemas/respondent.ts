@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox, lines } from "@/lib/schemas/form-values";
 
 export const LIFECYCLE_STAGES = ["PROSPECT", "NEW", "ESTABLISHED", "LAPSED"] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
@@ -44,6 +45,11 @@ export type RespondentRow = {
 
 export type RespondentDetail = RespondentRow & { contactName: string | null; contactEmail: string | null };
 
+function withoutUnchosen(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.filter((item) => !(item && typeof item === "object" && (item as { optionId?: unknown }).optionId === ""));
+}
+
 /** "" and whitespace mean "not given". */
 function optionalText(max: number, tooLong: string) {
   return z
@@ -77,14 +83,20 @@ const profileFields = {
     .nullish()
     .transform((value) => (value ? value.toLowerCase() : null))
     .pipe(z.email({ error: "Enter a valid email address, like name@example.com, or leave it empty." }).nullable()),
-  /** One chosen value per attribute field; a field left out has no value. */
-  attributes: z
-    .array(z.object({ fieldId: id, optionId: id }))
-    .max(50)
-    .default([])
-    .refine((list) => new Set(list.map((item) => item.fieldId)).size === list.length, {
-      error: "Choose one value per attribute.",
-    }),
+  /**
+   * One chosen value per attribute field; a field left out has no value. A form sends every
+   * attribute, those left at "Not known" with an empty value: those are left out too.
+   */
+  attributes: z.preprocess(
+    withoutUnchosen,
+    z
+      .array(z.object({ fieldId: id, optionId: id }))
+      .max(50)
+      .default([])
+      .refine((list) => new Set(list.map((item) => item.fieldId)).size === list.length, {
+        error: "Choose one value per attribute.",
+      }),
+  ),
 };
 
 /** A new respondent: the code is generated when left empty. */
@@ -150,11 +162,14 @@ function distinctValues(values: string[]) {
 
 export const CreateAttributeFieldSchema = z.object({
   name: fieldName,
-  values: z
-    .array(optionValue)
-    .min(2, "Give at least two allowed values.")
-    .max(30, "Use at most 30 values.")
-    .refine(distinctValues, { error: "Each value may appear only once." }),
+  /** One per line in the form. */
+  values: lines(
+    z
+      .array(optionValue)
+      .min(2, "Give at least two allowed values.")
+      .max(30, "Use at most 30 values.")
+      .refine(distinctValues, { error: "Each value may appear only once." }),
+  ),
 });
 export type CreateAttributeFieldSchema = z.infer<typeof CreateAttributeFieldSchema>;
 
@@ -163,7 +178,7 @@ export const UpdateAttributeFieldSchema = z.object({
   name: fieldName,
   /** Existing values carry their id (renamed in place); new ones have none. Archived ones stay on respondents that have them. */
   options: z
-    .array(z.object({ id: id.optional(), value: optionValue, archived: z.boolean().default(false) }))
+    .array(z.object({ id: id.optional(), value: optionValue, archived: checkbox }))
     .max(60, "Use at most 60 values.")
     .refine((options) => options.filter((option) => !option.archived).length >= 1, {
       error: "Keep at least one value in use.",

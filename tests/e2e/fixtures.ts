@@ -2,8 +2,8 @@
 //
 // - `signIn(user)` starts a session without the sign-in form: it encrypts a next-auth session
 //   token for the user with the server's NEXTAUTH_SECRET, puts it in the browser context as
-//   next-auth's session cookie, and checks that the server takes it. Only auth.spec.ts signs
-//   in through the form.
+//   next-auth's session cookie, and checks that the server takes it. Only auth.spec.ts and
+//   forms.spec.ts (without JavaScript) sign in through the form.
 // - `workspace` is a workspace of the test's own, created in the database with one member per
 //   role; `workspaceWithMap` adds the demo's "In-store purchase" map, a few respondents and
 //   interviews. Tests that change data work there, so they cannot disturb one another, nor

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/db";
-import { actAs, expectNotFound } from "@/tests/support/session";
+import { actAs, expectNotFound, sessionUserId } from "@/tests/support/session";
 import { createWorkspaceWithMembers } from "@/tests/factories/workspace";
 import { createUser } from "@/tests/factories/user";
 import {
@@ -31,7 +31,7 @@ describe("members and invitations", () => {
     other = await createWorkspaceWithMembers(testDb());
   });
 
-  it("a new person accepts an invitation and becomes a member with its role", async () => {
+  it("a new person accepts an invitation, becomes a member with its role and is signed in", async () => {
     const token = await invite(home, { role: "MANAGER" });
     actAs(null);
     const result = await acceptInvitationNewUserAction({
@@ -47,6 +47,7 @@ describe("members and invitations", () => {
     });
     expect(membership.role).toBe("MANAGER");
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(sessionUserId()).toBe(user.id);
   });
 
   it("an existing user joins with the link while signed in", async () => {

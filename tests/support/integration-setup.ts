@@ -6,9 +6,18 @@ import { inject, vi } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789";
 
+// startSession (the sign-in, sign-up and invitation forms) makes the next calls run as the
+// user it signed in, as the session cookie would.
 vi.mock("@/lib/auth/session", () => {
-  const user = () => (globalThis as { __cxmapSessionUser?: { id: string } | null }).__cxmapSessionUser ?? null;
-  return { getSessionUser: async () => user(), getSessionUserId: async () => user()?.id ?? null };
+  const state = globalThis as { __cxmapSessionUser?: { id: string } | null };
+  const user = () => state.__cxmapSessionUser ?? null;
+  return {
+    getSessionUser: async () => user(),
+    getSessionUserId: async () => user()?.id ?? null,
+    startSession: async (started: { id: string }) => {
+      state.__cxmapSessionUser = started;
+    },
+  };
 });
 
 vi.mock("next/cache", () => ({

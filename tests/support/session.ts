@@ -7,6 +7,11 @@ export function actAs(user: TestUser | null) {
   (globalThis as { __cxmapSessionUser?: TestUser | null }).__cxmapSessionUser = user;
 }
 
+/** Who the next server calls run as: the user of actAs, or whoever startSession signed in since. */
+export function sessionUserId(): string | null {
+  return (globalThis as { __cxmapSessionUser?: TestUser | null }).__cxmapSessionUser?.id ?? null;
+}
+
 function digestOf(error: unknown): string {
   return String((error as { digest?: string })?.digest ?? "");
 }

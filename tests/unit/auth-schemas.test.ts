@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateInvitationSchema, SignInSchema, SignUpSchema } from "@/lib/schemas/auth";
+import { CreateInvitationSchema, SignInFormSchema, SignInSchema, SignUpSchema } from "@/lib/schemas/auth";
 
 function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
@@ -16,6 +16,18 @@ describe("SignInSchema", () => {
       password: "Enter your password.",
     });
     expect(messages(SignInSchema.safeParse({}))).toMatchObject({ email: "Enter your email address." });
+  });
+});
+
+describe("SignInFormSchema", () => {
+  // The rule itself is safeCallbackPath's (tests/unit/callback-path.test.ts).
+  it("sends a missing or foreign next page to the start page, so signing in still works", () => {
+    expect(SignInFormSchema.parse({ email: "ana@example.com", password: "x", callbackUrl: "//evil.example" })).toEqual({
+      email: "ana@example.com",
+      password: "x",
+      callbackUrl: "/",
+    });
+    expect(SignInFormSchema.parse({ email: "ana@example.com", password: "x" }).callbackUrl).toBe("/");
   });
 });
 

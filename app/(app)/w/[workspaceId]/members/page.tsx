@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { env } from "@/lib/env";
 import { requireWorkspace } from "@/lib/workspace";
 import { listInvitations, listMembers } from "@/lib/data/members";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,6 +18,7 @@ export default async function MembersPage({ params }: PageProps<"/w/[workspaceId
       <MembersTable workspaceId={workspaceId} currentUserId={ctx.userId} members={members} />
       <InvitationsPanel
         workspaceId={workspaceId}
+        appUrl={env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : ""}
         invitations={invitations.map((invitation) => ({
           ...invitation,
           expiresAt: invitation.expiresAt.toISOString(),

@@ -57,6 +57,12 @@ export default async function RespondentsPage({ params, searchParams }: PageProp
         }
       />
       <div className="mt-6 flex flex-col gap-6">
+        {/* The respondent form comes back here, found by the code, after saving. */}
+        {raw.saved === "1" && filter.q ? (
+          <p role="status" className="rounded-lg border border-success bg-success-subtle px-4 py-3 font-medium">
+            Respondent {filter.q} is saved.
+          </p>
+        ) : null}
         <form method="get" action={base} aria-label="Find respondents" className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4">
           <div className="flex items-end gap-2">
             <Field label="Code or segment" className="flex-1">
