@@ -209,18 +209,6 @@ ROLLUP_STATISTICS satisfies readonly (keyof StatRow)[];
 
 /** Every statistic: what the drill-down, trends and later views read. */
 export const ALL_STATISTICS = ROLLUP_STATISTICS;
-/** What the priority matrix reads: counts and importance sums, no feelings. */
-export const MATRIX_STATISTICS = [
-  "n",
-  "interviews",
-  "missed",
-  "met",
-  "exceeded",
-  "importance_sum",
-  "importance_sum_sq",
-  "missed_importance_sum",
-  "exceeded_importance_sum",
-] as const satisfies readonly RollupStatistic[];
 
 /**
  * Each statistic as one row of `kind` contributes it: a rollup row holds it; a summary row

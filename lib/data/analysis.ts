@@ -6,9 +6,9 @@ import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { touchpointFigures, type TouchpointAggregate } from "@/lib/analysis/touchpoint";
 import { classifyTouchpoints, type CrosshairMode } from "@/lib/analysis/quadrant";
 import { rankFixList } from "@/lib/analysis/fix-list";
+import { MATRIX_STATISTICS } from "@/lib/data/analysis-statistics";
 import {
   ALL_STATISTICS,
-  MATRIX_STATISTICS,
   countInterviews,
   planSource,
   sumByPeriod,
