@@ -3,6 +3,7 @@
 // of the method a submission must also meet, against the map's own touchpoints, are in
 // interview-submission.ts.
 import { z } from "zod";
+import { PageNumber } from "@/lib/schemas/page-number";
 import { FEELING_STATES, type FeelingState } from "@/lib/analysis/feelings";
 import type { MapStatus } from "@/lib/schemas/map";
 import { LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/respondent";
@@ -178,7 +179,7 @@ export const InterviewListFilterSchema = z.object({
   interviewer: z.string().trim().max(64).catch("").default(""),
   from: z.union([dateOnly, z.literal("")]).catch("").default(""),
   to: z.union([dateOnly, z.literal("")]).catch("").default(""),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: PageNumber,
 });
 export type InterviewListFilter = z.infer<typeof InterviewListFilterSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageNumber } from "@/lib/schemas/page-number";
 import { checkbox, lines } from "@/lib/schemas/form-values";
 
 export const LIFECYCLE_STAGES = ["PROSPECT", "NEW", "ESTABLISHED", "LAPSED"] as const;
@@ -133,7 +134,7 @@ export const RespondentSearchSchema = z.object({
     .catch("0")
     .default("0")
     .transform((value) => value === "1"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: PageNumber,
 });
 export type RespondentSearchSchema = z.infer<typeof RespondentSearchSchema>;
 

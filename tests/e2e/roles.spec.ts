@@ -59,6 +59,19 @@ test("a manager cannot open the members page, and another workspace looks the sa
   expect((await page.goto(`/w/some-other-workspace`))?.status()).toBe(404);
 });
 
+test("a page number no list has opens the first page instead of an error", async ({ demoUsers, page, signIn }) => {
+  await signIn(demoUsers.ANALYST);
+  for (const [path, heading] of [
+    [`/w/${DEMO_WORKSPACE}/audit?page=1e300`, "Audit log"],
+    [`/w/${DEMO_WORKSPACE}/interviews?page=1e300`, "Interviews"],
+    [`/w/${DEMO_WORKSPACE}/respondents?page=-1`, "Respondents"],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+  }
+});
+
 test("signed-out visitors are sent to sign in", async ({ page }) => {
   await page.goto(`/w/${DEMO_WORKSPACE}`);
   await expect(page).toHaveURL(/\/sign-in/);

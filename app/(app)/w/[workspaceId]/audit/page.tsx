@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/workspace";
 import { listAuditEntries } from "@/lib/data/audit";
+import { pageNumberOf } from "@/lib/schemas/page-number";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -19,8 +20,7 @@ function describe(value: unknown): string {
 export default async function AuditPage({ params, searchParams }: PageProps<"/w/[workspaceId]/audit">) {
   const { workspaceId } = await params;
   const ctx = await requireWorkspace(workspaceId, "audit.view");
-  const pageParam = Number((await searchParams).page);
-  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
+  const page = pageNumberOf((await searchParams).page);
   const { entries, total } = await listAuditEntries(ctx, { page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (

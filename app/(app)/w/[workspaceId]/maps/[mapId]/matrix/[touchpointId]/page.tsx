@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/workspace";
 import { getMapForAnalysis, getTouchpointDetail, listTouchpointComments } from "@/lib/data/analysis";
 import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter } from "@/lib/schemas/analysis-filter";
+import { pageNumberOf } from "@/lib/schemas/page-number";
 import { feelingDistribution } from "@/lib/analysis/feelings";
 import { trendSeries } from "@/lib/analysis/trend";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,8 +24,7 @@ export default async function TouchpointPage({
   if (!map) notFound();
   const query = await searchParams;
   const { filter } = parseAnalysisFilter(query);
-  const pageParam = Number(query.page);
-  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
+  const page = pageNumberOf(query.page);
   const [detail, comments] = await Promise.all([
     getTouchpointDetail(ctx, mapId, touchpointId, filter),
     listTouchpointComments(ctx, mapId, touchpointId, filter, { page, pageSize: COMMENTS_PER_PAGE }),
