@@ -72,6 +72,17 @@ test("a page number no list has opens the first page instead of an error", async
   }
 });
 
+test("a new capture under an interview id another workspace holds opens like any new one", async ({ db, demoUsers, page, signIn, workspaceWithMap }) => {
+  // Looking the id up across workspaces would tell that it exists there; the capture page only
+  // looks in its own workspace (saving under that id is then refused as not found).
+  const foreign = await db.interview.findFirstOrThrow({ where: { workspaceId: workspaceWithMap.id }, select: { id: true } });
+  await signIn(demoUsers.INTERVIEWER);
+  for (const id of [crypto.randomUUID(), foreign.id]) {
+    const response = await page.goto(`/w/${DEMO_WORKSPACE}/interviews/${id}/capture?map=${DEMO_MAP}`);
+    expect(response?.status(), id).toBe(200);
+  }
+});
+
 test("signed-out visitors are sent to sign in", async ({ page }) => {
   await page.goto(`/w/${DEMO_WORKSPACE}`);
   await expect(page).toHaveURL(/\/sign-in/);
