@@ -179,33 +179,11 @@ function rollupCondition(
   );
 }
 
-/** Sufficient statistics of a group of observations (a touchpoint, or a touchpoint in one week). */
-export type StatRow = {
-  n: number;
-  interviews: number;
-  missed: number;
-  met: number;
-  exceeded: number;
-  importance_sum: number;
-  importance_sum_sq: number;
-  missed_importance_sum: number;
-  exceeded_importance_sum: number;
-  /** Σ and count of the interviews' overall feeling (1-6) per outcome, for the asymmetry. */
-  missed_overall_sum: number;
-  missed_overall_n: number;
-  met_overall_sum: number;
-  met_overall_n: number;
-  exceeded_overall_sum: number;
-  exceeded_overall_n: number;
-  feeling_hate: number;
-  feeling_dislike: number;
-  feeling_eh: number;
-  feeling_like_a_lot: number;
-  feeling_love: number;
-  feeling_in_love: number;
-};
-
-ROLLUP_STATISTICS satisfies readonly (keyof StatRow)[];
+/**
+ * Sufficient statistics of a group of observations (a touchpoint, or a touchpoint in one week),
+ * one number per name in analysis-statistics.ts.
+ */
+export type StatRow = Record<RollupStatistic, number>;
 
 /** Every statistic: what the drill-down, trends and later views read. */
 export const ALL_STATISTICS = ROLLUP_STATISTICS;

@@ -4,7 +4,7 @@ import { db, sql } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { recordAudit } from "@/lib/data/audit";
-import { INTERVIEW_NOT_FOUND, dateOnly, visibleTo } from "@/lib/data/interview-core";
+import { INTERVIEW_NOT_FOUND, OBSERVATION_SELECT, dateOnly, visibleTo } from "@/lib/data/interview-core";
 import {
   InterviewDraftSchema,
   type Answer,
@@ -147,17 +147,7 @@ export async function getInterviewForCapture(ctx: WorkspaceContext, interviewId:
       notes: true,
       draft: true,
       updatedAt: true,
-      observations: {
-        select: {
-          touchpointId: true,
-          expectationId: true,
-          outcome: true,
-          importance: true,
-          feeling: true,
-          comment: true,
-          expectation: { select: { kind: true, text: true } },
-        },
-      },
+      observations: { select: OBSERVATION_SELECT },
     },
   });
   if (!row || !visibleTo(ctx, row)) return null;

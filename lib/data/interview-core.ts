@@ -40,3 +40,17 @@ export function dateOnly(date: Date): string {
 export function toDate(value: string): Date {
   return new Date(`${value}T00:00:00.000Z`);
 }
+
+/**
+ * The observation fields an interview's readers (capture, detail, correction) select, with
+ * the expectation's wording, kind and position.
+ */
+export const OBSERVATION_SELECT = {
+  touchpointId: true,
+  expectationId: true,
+  outcome: true,
+  importance: true,
+  feeling: true,
+  comment: true,
+  expectation: { select: { text: true, kind: true, position: true } },
+} as const;

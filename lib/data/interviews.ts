@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { getCaptureJourney } from "@/lib/data/interview-capture";
-import { canCurate, canEditInterview, dateOnly, ownEditDeadline, toDate, visibleTo } from "@/lib/data/interview-core";
+import { OBSERVATION_SELECT, canCurate, canEditInterview, dateOnly, ownEditDeadline, toDate, visibleTo } from "@/lib/data/interview-core";
 import type { FeelingState, InterviewListFilter, InterviewMode, InterviewStatus, Outcome } from "@/lib/schemas/interview";
 import type { MapStatus } from "@/lib/schemas/map";
 
@@ -175,17 +175,7 @@ export async function getInterview(ctx: WorkspaceContext, interviewId: string, n
       map: { select: { id: true, name: true, status: true } },
       respondent: { select: { id: true, code: true, segment: true, lifecycleStage: true, valueTier: true } },
       interviewer: { select: { id: true, name: true } },
-      observations: {
-        select: {
-          touchpointId: true,
-          expectationId: true,
-          outcome: true,
-          importance: true,
-          feeling: true,
-          comment: true,
-          expectation: { select: { text: true, kind: true, position: true } },
-        },
-      },
+      observations: { select: OBSERVATION_SELECT },
     },
   });
   if (!record || !visibleTo(ctx, record)) return null;
