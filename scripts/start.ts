@@ -1,35 +1,57 @@
 // `npm start` (production build) and `npm run dev`: brings cxmap up in one command.
 // Without DATABASE_URL it starts an embedded PostgreSQL (data in .data/), migrates it and
 // loads the demo data; with DATABASE_URL it checks the database and migrates it.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import net from "node:net";
 import pg from "pg";
 import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
 import { migrate } from "../lib/migrate";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.CXMAP_DATA_DIR ?? ".data";
+let stopping = false;
+/** Every way start-up can fail ends here: one line on stderr, exit code 1. */
 const fail = (message: string): never => {
-  console.error(`cxmap: ${message}`);
+  // Stopped (Ctrl-C) while starting: what failed because of it is not news.
+  if (stopping) process.exit(0);
+  console.error(`cxmap: ${message.replace(/\s*\n\s*/g, " ").trim()}`);
   process.exit(1);
 };
+// Anything not foreseen below still ends in one line rather than a stack trace.
+process.on("uncaughtException", (error) => fail(`start-up failed: ${error.message}`));
+process.on("unhandledRejection", (reason) => fail(`start-up failed: ${reason instanceof Error ? reason.message : String(reason)}`));
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT=${process.env.PORT} is not a port number (1-65535).`);
+
+/** Whether something already listens on `port` (checked before the database and the build). */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE"));
+    probe.once("listening", () => probe.close(() => resolve(false)));
+    probe.listen(port);
+  });
+}
+if (await portTaken(port)) fail(`port ${port} is already in use (another cxmap or another app). Stop it, or start on another port: PORT=${port + 1} npm start`);
 
 async function checkDatabase(url: string) {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+    if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error("not a postgresql:// address");
+  } catch {
+    return fail("DATABASE_URL is not a PostgreSQL connection string (postgresql://user:password@host:5432/database).");
+  }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
     await client.query("SELECT 1");
   } catch (error) {
-    let where = "DATABASE_URL";
-    try {
-      const parsed = new URL(url);
-      where = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-    } catch {
-      // keep the generic name
-    }
+    const where = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
     fail(`cannot reach the database at ${where} (${(error as Error).message}). Check DATABASE_URL and that PostgreSQL is running.`);
   } finally {
     await client.end().catch(() => undefined);
@@ -73,6 +95,18 @@ function buildIfNeeded() {
 }
 
 let embedded: EmbeddedDb | undefined;
+/** The Next.js server, once started. */
+const app: { child?: ChildProcess } = {};
+/** Stops the app and the embedded PostgreSQL, at any stage of start-up. */
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app.child && !app.child.killed) app.child.kill("SIGTERM");
+  await embedded?.stop().catch(() => undefined);
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   try {
@@ -81,12 +115,13 @@ if (!databaseUrl) {
       port: Number(process.env.CXMAP_PG_PORT ?? 54329),
       database: "cxmap",
       fresh: process.env.CXMAP_FRESH_DB === "1",
+      log: (line) => console.log(`cxmap: ${line}`),
     });
   } catch (error) {
     fail((error as Error).message);
   }
   databaseUrl = embedded!.url;
-  console.log(`cxmap: embedded PostgreSQL running (${path.join(dataDir, "pg")})`);
+  console.log(`cxmap: embedded PostgreSQL running (${embedded!.dataDir})`);
 } else {
   await checkDatabase(databaseUrl);
 }
@@ -125,16 +160,7 @@ const childEnv = {
 Object.assign(process.env, childEnv);
 if (!dev) buildIfNeeded();
 
-const child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
+const child = (app.child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: childEnv }));
 console.log(`cxmap: ${dev ? "development server" : "app"} on http://localhost:${port}`);
 
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  if (!child.killed) child.kill("SIGTERM");
-  await embedded?.stop().catch(() => undefined);
-  process.exit(code);
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
 child.on("exit", (code) => void shutdown(code ?? 0));
