@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   "map.view", // journey map view (read-only)
   "map.design", // stages, channels, touchpoints, expectations, map settings
   "respondent.manage", // create, find and edit respondents
+  "respondent.contact", // see every respondent's contact details (an interviewer sees only those of respondents they created or interviewed)
+  "respondent.erase", // erase a respondent's personal data on request
   "respondent.fields", // define the workspace's respondent attribute fields
   "interview.record", // record interviews on ACTIVE maps (own interviews)
   "interview.curate", // see, edit, void and restore anyone's interviews
@@ -29,6 +31,7 @@ const ANALYST: readonly Permission[] = [
   "map.view",
   "map.design",
   "respondent.manage",
+  "respondent.contact",
   "respondent.fields",
   "interview.record",
   "interview.curate",
