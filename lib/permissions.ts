@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   "map.view", // journey map view (read-only)
   "map.design", // stages, channels, touchpoints, expectations, map settings
   "respondent.manage", // create, find and edit respondents
+  "respondent.contact", // see every respondent's contact details (an interviewer sees only those of respondents they created or interviewed)
+  "respondent.erase", // erase a respondent's personal data on request
   "respondent.fields", // define the workspace's respondent attribute fields
   "interview.record", // record interviews on ACTIVE maps (own interviews)
   "interview.curate", // see, edit, void and restore anyone's interviews
@@ -29,6 +31,7 @@ const ANALYST: readonly Permission[] = [
   "map.view",
   "map.design",
   "respondent.manage",
+  "respondent.contact",
   "respondent.fields",
   "interview.record",
   "interview.curate",
@@ -72,8 +75,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 // not built yet (imports, exports, API tokens, improvement actions) are granted in the table
 // above but not promised here.
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  ADMIN: "Everything an analyst can do, plus members, their roles and invitations.",
+  ADMIN: "Everything an analyst can do, plus members, their roles and invitations, and erasing a respondent's personal data on request.",
   ANALYST: "Designs maps, manages respondents, records and curates interviews, sees the priority matrix and the audit log.",
   MANAGER: "Sees the maps, the priority matrix, the fix list and each touchpoint's trend.",
-  INTERVIEWER: "Records interviews on active maps and manages respondents; sees only their own interviews.",
+  INTERVIEWER:
+    "Records interviews on active maps and manages respondents; sees only their own interviews, and contact details only of respondents they added or interviewed.",
 };

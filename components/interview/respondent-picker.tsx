@@ -137,7 +137,7 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
       </label>
       <div className="flex flex-col gap-1.5">
         <p id={`${searchId}-hint`} className="text-sm text-fg-muted">
-          Type their code or segment, then pick them (Enter takes the first match).
+          Type their code or segment (or the name or email of someone you may see), then pick them (Enter takes the first match).
         </p>
         <Input
           ref={searchRef}
@@ -182,6 +182,11 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
                   <span className="flex min-w-0 flex-col">
                     <span className="font-mono font-semibold">{row.code}</span>
                     <span className="truncate text-sm text-fg-muted">{describe(row)}</span>
+                    {row.contact && (row.contact.name || row.contact.email) ? (
+                      <span className="truncate text-sm text-fg-muted" data-testid="picker-contact">
+                        {[row.contact.name, row.contact.email].filter(Boolean).join(", ")}
+                      </span>
+                    ) : null}
                   </span>
                 </label>
               </li>

@@ -33,6 +33,8 @@ type Props = {
   codeHint: string;
   /** Contact details: optional, and never shown in analysis. */
   showContact?: boolean;
+  /** Shown instead of the contact fields when the caller may not see or change them. */
+  contactNotice?: string;
   codeRequired?: boolean;
 };
 
@@ -41,7 +43,7 @@ type Props = {
  * The controls carry the names of the profile schema's fields (an attribute as
  * `attributes.<n>.fieldId` and `.optionId`), so a form around them sends the schema's input.
  */
-export function ProfileFields({ idPrefix, value, onChange, fields, segments, errors = {}, codeHint, showContact = false, codeRequired = false }: Props) {
+export function ProfileFields({ idPrefix, value, onChange, fields, segments, errors = {}, codeHint, showContact = false, contactNotice, codeRequired = false }: Props) {
   function setAttribute(fieldId: string, optionId: string) {
     const others = value.attributes.filter((attribute) => attribute.fieldId !== fieldId);
     onChange({ attributes: optionId ? [...others, { fieldId, optionId }] : others });
@@ -136,7 +138,12 @@ export function ProfileFields({ idPrefix, value, onChange, fields, segments, err
         );
       })}
       {errors.attributes ? <p className="text-sm font-medium text-danger sm:col-span-2">{errors.attributes}</p> : null}
-      {showContact ? (
+      {contactNotice ? (
+        <div className="rounded-lg border border-border bg-surface-muted p-4 text-sm sm:col-span-2" data-testid="contact-notice">
+          <p className="font-medium">Contact details</p>
+          <p className="text-fg-muted">{contactNotice}</p>
+        </div>
+      ) : showContact ? (
         <fieldset className="grid gap-4 rounded-lg border border-border p-4 sm:col-span-2 sm:grid-cols-2">
           <legend className="px-1 text-sm font-medium">Contact details (optional)</legend>
           <p className="text-sm text-fg-muted sm:col-span-2">

@@ -23,6 +23,8 @@ type Props = {
   segments: string[];
   /** Present when editing. */
   respondent?: { id: string } & ProfileValues;
+  /** Why the contact details are not shown (hidden from this user, or erased): they are then left as they are. */
+  contactNotice?: string;
 };
 
 const FIELDS = ["code", "lifecycleStage", "valueTier", "segment", "contactName", "contactEmail", "attributes"] as const;
@@ -48,7 +50,7 @@ function sentProfile(sent: Record<string, string>, fields: AttributeFieldView[])
 }
 
 /** Adds or edits a respondent, then shows them in the list; works before the page's JavaScript has loaded. */
-export function RespondentForm({ workspaceId, fields, segments, respondent }: Props) {
+export function RespondentForm({ workspaceId, fields, segments, respondent, contactNotice }: Props) {
   const router = useRouter();
   // Both actions go on to the respondents list, found by the code.
   const form = useActionForm(bindWorkspace<{ code: string }>(respondent ? updateRespondentAction : createRespondentAction, workspaceId), {
@@ -74,6 +76,7 @@ export function RespondentForm({ workspaceId, fields, segments, respondent }: Pr
         codeHint={respondent ? "A pseudonym: letters, digits, - and _." : "Leave empty and a code is made for you. A pseudonym, never a name."}
         codeRequired={Boolean(respondent)}
         showContact
+        contactNotice={contactNotice}
       />
       <div className="flex gap-2">
         <Button type="submit" loading={form.pending}>

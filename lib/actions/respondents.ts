@@ -9,6 +9,7 @@ import {
   ArchiveRespondentSchema,
   CreateAttributeFieldSchema,
   CreateRespondentSchema,
+  EraseRespondentSchema,
   MoveAttributeFieldSchema,
   UpdateAttributeFieldSchema,
   UpdateRespondentSchema,
@@ -20,7 +21,7 @@ import {
   setAttributeFieldArchived,
   updateAttributeField,
 } from "@/lib/data/attribute-fields";
-import { createRespondent, searchRespondents, setRespondentArchived, updateRespondent } from "@/lib/data/respondents";
+import { createRespondent, eraseRespondent, searchRespondents, setRespondentArchived, updateRespondent } from "@/lib/data/respondents";
 
 const SearchSchema = z.object({ q: z.string().trim().max(60, "Search with at most 60 characters.") });
 
@@ -76,7 +77,23 @@ export async function setRespondentArchivedAction(
   });
 }
 
-/** The interview's respondent picker: by code or segment. Reads only, so nothing to re-render. */
+/** Admins only: clears a respondent's contact details on request; the code and interviews stay. */
+export async function eraseRespondentAction(
+  workspaceId: string,
+  ...args: ActionArgs
+): Promise<ActionResult<{ respondentId: string; erasedAt: Date }>> {
+  return workspaceAction(workspaceId, args, {
+    permission: "respondent.erase",
+    schema: EraseRespondentSchema,
+    run: eraseRespondent,
+    revalidate: revalidateRespondents(workspaceId),
+  });
+}
+
+/**
+ * The interview's respondent picker: by code or segment, and by name or email where the caller
+ * may see them. Reads only, so nothing to re-render.
+ */
 export async function searchRespondentsAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<RespondentRow[]>> {
   return workspaceAction(workspaceId, args, {
     permission: "respondent.manage",

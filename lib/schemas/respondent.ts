@@ -31,7 +31,14 @@ export type AttributeFieldView = {
   options: { id: string; value: string; position: number; archived: boolean }[];
 };
 
-/** A respondent as lists and pickers show it (no contact details). */
+/** A respondent's contact details, as given (either may be missing). */
+export type RespondentContact = { name: string | null; email: string | null };
+
+/** Why a respondent's contact details are left out, in words a screen can show. */
+export const CONTACT_HIDDEN = "Contact details hidden";
+export const CONTACT_ERASED = "Personal data erased";
+
+/** A respondent as lists and pickers show it. */
 export type RespondentRow = {
   id: string;
   code: string;
@@ -39,12 +46,23 @@ export type RespondentRow = {
   valueTier: ValueTier;
   segment: string | null;
   archived: boolean;
+  /** Erased on request: no contact details, ever again. */
+  erased: boolean;
   attributes: { fieldId: string; fieldName: string; optionId: string; value: string }[];
   /** Submitted interviews. */
   interviews: number;
+  /**
+   * Null when the caller may not see them (see lib/data/respondents.ts) or they were erased;
+   * `contactHidden` then says which.
+   */
+  contact: RespondentContact | null;
+  contactHidden: typeof CONTACT_HIDDEN | typeof CONTACT_ERASED | null;
 };
 
-export type RespondentDetail = RespondentRow & { contactName: string | null; contactEmail: string | null };
+export type RespondentDetail = RespondentRow & {
+  erasedAt: Date | null;
+  erasedByName: string | null;
+};
 
 function withoutUnchosen(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
@@ -120,6 +138,10 @@ export type UpdateRespondentSchema = z.infer<typeof UpdateRespondentSchema>;
 
 export const ArchiveRespondentSchema = z.object({ respondentId: id, archived: z.boolean() });
 export type ArchiveRespondentSchema = z.infer<typeof ArchiveRespondentSchema>;
+
+/** Erasing a respondent's personal data on request (the code and interviews stay). */
+export const EraseRespondentSchema = z.object({ respondentId: id });
+export type EraseRespondentSchema = z.infer<typeof EraseRespondentSchema>;
 
 /** Finding respondents: the list page's filters (from the URL) and the interview's picker. */
 export const RespondentSearchSchema = z.object({

@@ -35,6 +35,8 @@ export interface CreateRespondentInput {
   segment?: string | null;
   contactName?: string | null;
   contactEmail?: string | null;
+  /** The user who added them (an interviewer sees the contact details of those they added). */
+  createdById?: string | null;
   /** Attribute values as (field, option) pairs. */
   attributes?: { fieldId: string; optionId: string }[];
 }
@@ -49,6 +51,7 @@ export async function createRespondent(db: DbClient, input: CreateRespondentInpu
       segment: input.segment ?? null,
       contactName: input.contactName ?? null,
       contactEmail: input.contactEmail ?? null,
+      createdById: input.createdById ?? null,
     },
   });
   if (input.attributes && input.attributes.length > 0) {

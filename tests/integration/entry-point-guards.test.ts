@@ -28,7 +28,7 @@ const ACTION_FILES: [string, Record<string, unknown>, Permission[]][] = [
   ["maps", mapActions, ["map.design"]],
   ["interviews", interviewActions, ["interview.record", "interview.curate"]],
   ["members", memberActions, ["members.manage"]],
-  ["respondents", respondentActions, ["respondent.manage", "respondent.fields"]],
+  ["respondents", respondentActions, ["respondent.manage", "respondent.fields", "respondent.erase"]],
 ];
 
 const ACTIONS = ACTION_FILES.flatMap(([file, exports, permissions]) =>

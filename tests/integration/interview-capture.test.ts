@@ -218,6 +218,8 @@ describe("submitting an interview", () => {
     const stored = await testDb().interview.findUniqueOrThrow({ where: { id: input.id }, include: { respondent: true } });
     expect(stored.respondent).toMatchObject({ workspaceId: home.workspace.id, lifecycleStage: "NEW", valueTier: "HIGH", segment: "Families" });
     expect(stored.respondent!.code).toMatch(/^R-[2-9A-Z]{6}$/);
+    // Added by this interviewer: they may see the contact details given later.
+    expect(stored.respondent!.createdById).toBe(home.byRole.INTERVIEWER.id);
   });
 
   it("refuses a new respondent whose code is taken, and writes nothing", async () => {

@@ -111,7 +111,8 @@ describe("respondents", () => {
       attributes: [{ fieldId: lifestyle.id, optionId: lifestyle.options[0]!.id }],
     });
     await testDb().attributeOption.update({ where: { id: lifestyle.options[0]!.id }, data: { archivedAt: new Date() } });
-    actAs(home.byRole.INTERVIEWER);
+    // An analyst: an interviewer changes only the contact details of respondents they added or interviewed.
+    actAs(home.byRole.ANALYST);
     const result = await updateRespondentAction(home.workspace.id, {
       respondentId: respondent.id,
       code: "edit-01",

@@ -9,6 +9,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "map.view",
     "map.design",
     "respondent.manage",
+    "respondent.contact",
     "respondent.fields",
     "interview.record",
     "interview.curate",
@@ -29,6 +30,11 @@ describe("role -> permission table", () => {
       for (const permission of PERMISSIONS) expect(can(role, permission)).toBe(EXPECTED[role].includes(permission));
     });
   }
+
+  it("contact details: ADMIN and ANALYST see every respondent's, only ADMIN erases them", () => {
+    expect(ROLES.filter((role) => can(role, "respondent.contact"))).toEqual(["ADMIN", "ANALYST"]);
+    expect(ROLES.filter((role) => can(role, "respondent.erase"))).toEqual(["ADMIN"]);
+  });
 
   it("only ADMIN manages members, tokens and the workspace", () => {
     for (const permission of ["members.manage", "tokens.manage", "workspace.manage"] as const) {

@@ -4,7 +4,7 @@ import { requireWorkspace } from "@/lib/workspace";
 import { can } from "@/lib/permissions";
 import { listAttributeFields } from "@/lib/data/attribute-fields";
 import { listRespondents, listSegments } from "@/lib/data/respondents";
-import { LIFECYCLE_LABELS, LIFECYCLE_STAGES, RespondentSearchSchema, VALUE_TIERS, VALUE_TIER_LABELS } from "@/lib/schemas/respondent";
+import { CONTACT_ERASED, LIFECYCLE_LABELS, LIFECYCLE_STAGES, RespondentSearchSchema, VALUE_TIERS, VALUE_TIER_LABELS } from "@/lib/schemas/respondent";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -65,7 +65,7 @@ export default async function RespondentsPage({ params, searchParams }: PageProp
         ) : null}
         <form method="get" action={base} aria-label="Find respondents" className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4">
           <div className="flex items-end gap-2">
-            <Field label="Code or segment" className="flex-1">
+            <Field label="Code, segment, name or email" className="flex-1">
               {(control) => <Input {...control} type="search" name="q" defaultValue={filter.q} autoComplete="off" />}
             </Field>
             <button type="submit" className={buttonClasses("secondary")}>
@@ -160,6 +160,7 @@ export default async function RespondentsPage({ params, searchParams }: PageProp
                 <Th>Lifecycle</Th>
                 <Th>Value tier</Th>
                 <Th>Attributes</Th>
+                <Th>Contact</Th>
                 <Th numeric>Interviews</Th>
               </Tr>
             </THead>
@@ -176,6 +177,13 @@ export default async function RespondentsPage({ params, searchParams }: PageProp
                   <Td>{LIFECYCLE_LABELS[row.lifecycleStage]}</Td>
                   <Td>{VALUE_TIER_LABELS[row.valueTier]}</Td>
                   <Td className="text-fg-muted">{row.attributes.map((attribute) => `${attribute.fieldName}: ${attribute.value}`).join(", ") || "—"}</Td>
+                  <Td data-testid="respondent-contact">
+                    {row.contact ? (
+                      [row.contact.name, row.contact.email].filter(Boolean).join(", ") || "—"
+                    ) : (
+                      <span className="text-fg-muted">{row.contactHidden === CONTACT_ERASED ? "Erased" : "Hidden"}</span>
+                    )}
+                  </Td>
                   <Td numeric>{row.interviews}</Td>
                 </Tr>
               ))}
