@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import type { ActionArgs, ActionResult } from "@/lib/action-result";
 import { workspaceAction } from "@/lib/workspace-action";
 import {
@@ -10,6 +9,7 @@ import {
   CreateAttributeFieldSchema,
   CreateRespondentSchema,
   MoveAttributeFieldSchema,
+  RespondentPickerSearchSchema,
   UpdateAttributeFieldSchema,
   UpdateRespondentSchema,
   type RespondentRow,
@@ -21,8 +21,6 @@ import {
   updateAttributeField,
 } from "@/lib/data/attribute-fields";
 import { createRespondent, searchRespondents, setRespondentArchived, updateRespondent } from "@/lib/data/respondents";
-
-const SearchSchema = z.object({ q: z.string().trim().max(60, "Search with at most 60 characters.") });
 
 // Respondent changes re-render the respondents list; attribute field changes the fields page.
 function revalidateRespondents(workspaceId: string) {
@@ -80,7 +78,7 @@ export async function setRespondentArchivedAction(
 export async function searchRespondentsAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<RespondentRow[]>> {
   return workspaceAction(workspaceId, args, {
     permission: "respondent.manage",
-    schema: SearchSchema,
+    schema: RespondentPickerSearchSchema,
     run: async (ctx, data) => (data.q ? searchRespondents(ctx, data.q) : []),
   });
 }
