@@ -236,3 +236,23 @@ test.describe("route handlers behind the proxy", () => {
     expect(await matrix.json()).toMatchObject({ fieldErrors: { from: ["Use a date from 1900 on."] } });
   });
 });
+
+test("next-auth's sign-in route refuses hostile credentials without a 500", async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const failures: string[] = [];
+  for (const [label, email] of [
+    ["a NUL character", "a\u0000b@example.com"],
+    ["a lone surrogate", "a\uD800@example.com"],
+    ["only zero-width characters", "\u200B\u200C"],
+    ["a 1 MB email", `${"x".repeat(1024 * 1024)}@example.com`],
+  ]) {
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await request.post("/api/auth/callback/credentials", {
+      headers: { Origin: origin },
+      form: { csrfToken, email: email!, password: "whatever-it-is", json: "true" },
+      maxRedirects: 0,
+    });
+    if (response.status() >= 500) failures.push(`${label}: ${response.status()}`);
+  }
+  expect(failures).toEqual([]);
+});
