@@ -23,8 +23,8 @@ export type TextOptions = {
   kind?: TextKind;
   /** At least one visible character; otherwise "" is the value of a field left empty. */
   required?: boolean;
-  /** Replaces a message: `type` (not a string), `required` (empty), `tooLong`. */
-  messages?: Partial<Record<"type" | "required" | "tooLong", string>>;
+  /** Replaces a message: `type` (not a string), `required` (empty), `tooLong`, `invisible` (only invisible characters). */
+  messages?: Partial<Record<"type" | "required" | "tooLong" | "invisible", string>>;
 };
 
 export const TEXT_MESSAGES = {
@@ -55,10 +55,7 @@ export function isInvisible(value: string): boolean {
   return value.replace(INVISIBLE, "") === "";
 }
 
-/**
- * The problem with a string, in the words a person reads, or null when it may be stored.
- * Shared by the schema below and by code that checks a raw value itself (route parameters).
- */
+/** What makes a string impossible to store (a lone surrogate, a control character), in a person's words, or null. */
 export function textProblem(value: string, kind: TextKind = "line"): string | null {
   if (LONE_SURROGATE.test(value)) return TEXT_MESSAGES.loneSurrogate;
   // Multi-line text keeps tabs and line breaks; a name turns them into spaces (a name pasted from a
@@ -99,7 +96,7 @@ export function text({ what, max, kind = "line", required = false, messages = {}
       const direction = DIRECTION_CONTROL.exec(value);
       if (direction) return fail(TEXT_MESSAGES.directionOverride(codePointOf(direction[0])));
     }
-    if (value !== "" && isInvisible(value)) return fail(TEXT_MESSAGES.invisibleOnly(what));
+    if (value !== "" && isInvisible(value)) return fail(messages.invisible ?? TEXT_MESSAGES.invisibleOnly(what));
     if (required && value === "") return fail(empty);
     if (value.length > max) return fail(tooLong);
     return value;
@@ -118,7 +115,7 @@ export function optionalText(what: string, max: number, kind: TextKind = "line")
 
 /** Ids the client sends: checked against the workspace on the server, here only bounded and storable. */
 export function idText(missing = "Something is missing from the request.") {
-  return text({ what: "the id", max: 64, required: true, messages: { type: missing, required: missing, tooLong: missing } });
+  return text({ what: "the id", max: 64, required: true, messages: { type: missing, required: missing, tooLong: missing, invisible: missing } });
 }
 
 /** The common id: a map's, a touchpoint's, an interview's... */
