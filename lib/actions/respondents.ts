@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import type { ActionArgs, ActionResult } from "@/lib/action-result";
 import { workspaceAction } from "@/lib/workspace-action";
 import {
@@ -11,6 +10,7 @@ import {
   CreateRespondentSchema,
   EraseRespondentSchema,
   MoveAttributeFieldSchema,
+  RespondentPickerSearchSchema,
   UpdateAttributeFieldSchema,
   UpdateRespondentSchema,
   type RespondentRow,
@@ -22,8 +22,6 @@ import {
   updateAttributeField,
 } from "@/lib/data/attribute-fields";
 import { createRespondent, eraseRespondent, searchRespondents, setRespondentArchived, updateRespondent } from "@/lib/data/respondents";
-
-const SearchSchema = z.object({ q: z.string().trim().max(60, "Search with at most 60 characters.") });
 
 // Respondent changes re-render the respondents list; attribute field changes the fields page.
 function revalidateRespondents(workspaceId: string) {
@@ -97,7 +95,7 @@ export async function eraseRespondentAction(
 export async function searchRespondentsAction(workspaceId: string, ...args: ActionArgs): Promise<ActionResult<RespondentRow[]>> {
   return workspaceAction(workspaceId, args, {
     permission: "respondent.manage",
-    schema: SearchSchema,
+    schema: RespondentPickerSearchSchema,
     run: async (ctx, data) => (data.q ? searchRespondents(ctx, data.q) : []),
   });
 }

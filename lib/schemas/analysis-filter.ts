@@ -2,35 +2,27 @@
 // Parsed on the server from searchParams; built in the browser by the filter bar.
 import { z } from "zod";
 import { LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/analysis-filter-params";
+import { isoDate } from "@/lib/schemas/date";
+import { text } from "@/lib/schemas/text";
 
 // Server code keeps importing the URL helpers from here; browser code imports them from
 // analysis-filter-params.ts, which does not pull in zod.
 export { FILTER_PARAM_KEYS, LIFECYCLE_STAGES, VALUE_TIERS, filterToSearchParams } from "@/lib/schemas/analysis-filter-params";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use a date like 2026-03-31.", abort: true })
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, "That date does not exist.")
-  // Year 0000 parses in JavaScript but not in PostgreSQL; no interview is that old anyway.
-  .refine((value) => value >= "1900-01-01", "Use a date from 1900 on.");
 
 const idList = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
   .transform((values) => [...new Set(values.flatMap((value) => value.split(",")).map((v) => v.trim()).filter(Boolean))])
-  .pipe(z.array(z.string().max(120)).max(200));
+  .pipe(z.array(text({ what: "a filter value", max: 120 })).max(200, "Filter by at most 200 values."));
 
 const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
   idList.pipe(z.array(z.enum(values, { error: `Use one of ${values.join(", ")}.` })));
 
 export const AnalysisFilter = z
   .object({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
     channel: idList,
     stage: idList,
     lifecycle: enumList(LIFECYCLE_STAGES),

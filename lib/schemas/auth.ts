@@ -1,29 +1,28 @@
 import { z } from "zod";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { ROLES } from "@/lib/permissions";
+import { emailText, idText, text } from "@/lib/schemas/text";
 
-const email = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }))
-  .transform((value) => value.toLowerCase());
+const email = emailText().pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
-const newPassword = z
-  .string({ error: "Choose a password." })
-  .min(10, "Use at least 10 characters for the password.")
-  .max(200, "Use at most 200 characters for the password.");
+const newPassword = text({
+  what: "the password",
+  max: 200,
+  kind: "secret",
+  messages: { type: "Choose a password.", tooLong: "Use at most 200 characters for the password." },
+}).refine((value) => value.length >= 10, "Use at least 10 characters for the password.");
 
-const personName = z
-  .string({ error: "Enter your name." })
-  .trim()
-  .min(1, "Enter your name.")
-  .max(100, "Use at most 100 characters for the name.");
+const personName = text({ what: "your name", max: 100, kind: "name", required: true, messages: { type: "Enter your name.", tooLong: "Use at most 100 characters for the name." } });
+
+/** An invitation link's secret: printable, bounded; a wrong one is simply not found. */
+const invitationToken = text({ what: "the invitation link", max: 200, required: true }).refine((value) => value.length >= 20, "That invitation link is not complete.");
+
+/** A membership or invitation the admin acts on. */
+const memberId = idText();
 
 export const SignInSchema = z.object({
   email,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+  password: text({ what: "your password", max: 200, kind: "secret", required: true, messages: { type: "Enter your password.", required: "Enter your password." } }),
 });
 export type SignInSchema = z.infer<typeof SignInSchema>;
 
@@ -37,11 +36,17 @@ export const SignUpSchema = z.object({
   name: personName,
   email,
   password: newPassword,
-  workspaceName: z
-    .string({ error: "Name your workspace." })
-    .trim()
-    .min(1, "Name your workspace, e.g. your company's name.")
-    .max(80, "Use at most 80 characters for the workspace name."),
+  workspaceName: text({
+    what: "a name for your workspace",
+    max: 80,
+    kind: "name",
+    required: true,
+    messages: {
+      type: "Name your workspace.",
+      required: "Name your workspace, e.g. your company's name.",
+      tooLong: "Use at most 80 characters for the workspace name.",
+    },
+  }),
 });
 export type SignUpSchema = z.infer<typeof SignUpSchema>;
 
@@ -61,7 +66,7 @@ export type CreateInvitationSchema = z.infer<typeof CreateInvitationSchema>;
 
 /** Accepting an invitation as a new user: name and password. */
 export const AcceptInvitationNewUserSchema = z.object({
-  token: z.string().min(20).max(200),
+  token: invitationToken,
   name: personName,
   email,
   password: newPassword,
@@ -70,17 +75,20 @@ export type AcceptInvitationNewUserSchema = z.infer<typeof AcceptInvitationNewUs
 
 /** Accepting an invitation while signed in with an existing account. */
 export const AcceptInvitationSignedInSchema = z.object({
-  token: z.string().min(20).max(200),
+  token: invitationToken,
 });
 export type AcceptInvitationSignedInSchema = z.infer<typeof AcceptInvitationSignedInSchema>;
 
 export const ChangeRoleSchema = z.object({
-  membershipId: z.string().min(1).max(64),
+  membershipId: memberId,
   role: z.enum(ROLES, { error: "Choose a role: Admin, Analyst, Manager or Interviewer." }),
 });
 export type ChangeRoleSchema = z.infer<typeof ChangeRoleSchema>;
 
 export const RemoveMemberSchema = z.object({
-  membershipId: z.string().min(1).max(64),
+  membershipId: memberId,
 });
 export type RemoveMemberSchema = z.infer<typeof RemoveMemberSchema>;
+
+export const RevokeInvitationSchema = z.object({ invitationId: memberId });
+export type RevokeInvitationSchema = z.infer<typeof RevokeInvitationSchema>;

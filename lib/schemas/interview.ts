@@ -4,6 +4,8 @@
 // interview-submission.ts.
 import { z } from "zod";
 import { PageNumber } from "@/lib/schemas/page-number";
+import { isoDate } from "@/lib/schemas/date";
+import { idText, text } from "@/lib/schemas/text";
 import { FEELING_STATES, type FeelingState } from "@/lib/analysis/feelings";
 import type { MapStatus } from "@/lib/schemas/map";
 import { LIFECYCLE_STAGES, VALUE_TIERS } from "@/lib/schemas/respondent";
@@ -56,7 +58,7 @@ export const MESSAGES = {
   volunteeredText: "Say what they expected, in a few words.",
 } as const;
 
-const id = z.string().min(1).max(64);
+const id = idText();
 
 const outcome = z.enum(OUTCOMES, { error: MESSAGES.outcome }).nullable().default(null);
 const importance = z
@@ -67,17 +69,17 @@ const importance = z
   .nullable()
   .default(null);
 const feeling = z.enum(FEELING_STATES, { error: MESSAGES.feeling }).nullable().default(null);
-const comment = z.string().trim().max(2000, "Keep a comment under 2,000 characters.").default("");
+const comment = text({ what: "the comment", max: 2000, kind: "multiline", messages: { tooLong: "Keep a comment under 2,000 characters." } }).default("");
 
 export const RatingSchema = z.object({ expectationId: id, outcome, importance, feeling, comment });
 export type Rating = z.infer<typeof RatingSchema>;
 
 export const VolunteeredSchema = z.object({
   /** Made in the browser, to keep track of the item before it has an expectation. */
-  key: z.string().min(1).max(64),
+  key: idText(),
   /** Set once stored: the VOLUNTEERED expectation this item became. */
   expectationId: id.nullable().default(null),
-  text: z.string().trim().max(300, "Keep what they expected under 300 characters.").default(""),
+  text: text({ what: "what they expected", max: 300, kind: "name", messages: { tooLong: "Keep what they expected under 300 characters." } }).default(""),
   outcome,
   importance,
   feeling,
@@ -100,27 +102,22 @@ export type Answer = z.infer<typeof AnswerSchema>;
  * so adding one works offline.
  */
 export const NewRespondentDraftSchema = z.object({
-  code: z.string().max(40, "Use at most 40 characters for the code.").default(""),
+  code: text({ what: "a code", max: 40, messages: { tooLong: "Use at most 40 characters for the code." } }).default(""),
   lifecycleStage: z.enum(LIFECYCLE_STAGES).nullable().default(null),
   valueTier: z.enum(VALUE_TIERS).default("UNKNOWN"),
-  segment: z.string().max(60, "Use at most 60 characters for the segment.").default(""),
+  segment: text({ what: "the segment", max: 60, kind: "name", messages: { tooLong: "Use at most 60 characters for the segment." } }).default(""),
   attributes: z.array(z.object({ fieldId: id, optionId: id })).max(50).default([]),
 });
 export type NewRespondentDraft = z.infer<typeof NewRespondentDraftSchema>;
 
 export const RespondentChoiceSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("existing"), respondentId: id, code: z.string().max(40).default("") }),
+  z.object({ kind: z.literal("existing"), respondentId: id, code: text({ what: "the code", max: 40 }).default("") }),
   z.object({ kind: z.literal("new"), profile: NewRespondentDraftSchema }),
 ]);
 export type RespondentChoice = z.infer<typeof RespondentChoiceSchema>;
 
-const dateOnly = z
-  .string({ error: MESSAGES.date })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, MESSAGES.date)
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && value >= "2000-01-01";
-  }, MESSAGES.date);
+/** No interview recorded with cxmap predates 2000; the future is refused against the interviewer's calendar. */
+const dateOnly = isoDate({ min: "2000-01-01", message: MESSAGES.date });
 
 /** The fields of an interview, shared by the draft and the submission schemas. */
 export const interviewFields = {
@@ -132,7 +129,7 @@ export const interviewFields = {
   mode: z.enum(INTERVIEW_MODES, { error: MESSAGES.mode }).nullable().default(null),
   answers: z.array(AnswerSchema).max(500).default([]),
   overallFeeling: feeling,
-  notes: z.string().trim().max(5000, "Keep the notes under 5,000 characters.").default(""),
+  notes: text({ what: "the notes", max: 5000, kind: "multiline", messages: { tooLong: "Keep the notes under 5,000 characters." } }).default(""),
 };
 
 /** An interview in progress, as saved on the device and on the server: anything may still be missing. */
@@ -174,22 +171,26 @@ export type CaptureJourney = {
 // Lists of interviews: filters kept in the URL.
 
 export const InterviewListFilterSchema = z.object({
-  map: z.string().trim().max(64).catch("").default(""),
+  map: text({ what: "the map", max: 64 }).catch("").default(""),
   status: z.enum(INTERVIEW_STATUSES).or(z.literal("")).catch("").default(""),
-  interviewer: z.string().trim().max(64).catch("").default(""),
+  interviewer: text({ what: "the interviewer", max: 64 }).catch("").default(""),
   from: z.union([dateOnly, z.literal("")]).catch("").default(""),
   to: z.union([dateOnly, z.literal("")]).catch("").default(""),
   page: PageNumber,
 });
 export type InterviewListFilter = z.infer<typeof InterviewListFilterSchema>;
 
+const VOID_REASON_MISSING = "Say why it is void, e.g. “Duplicate of an interview recorded by phone”.";
+
 export const VoidInterviewSchema = z.object({
   interviewId: id,
-  reason: z
-    .string({ error: "Say why it is void." })
-    .trim()
-    .min(3, "Say why it is void, e.g. “Duplicate of an interview recorded by phone”.")
-    .max(500, "Keep the reason under 500 characters."),
+  reason: text({
+    what: "why it is void",
+    max: 500,
+    kind: "multiline",
+    required: true,
+    messages: { type: "Say why it is void.", required: VOID_REASON_MISSING, tooLong: "Keep the reason under 500 characters." },
+  }).refine((value) => value.length >= 3, VOID_REASON_MISSING),
 });
 export type VoidInterviewSchema = z.infer<typeof VoidInterviewSchema>;
 

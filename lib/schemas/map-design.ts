@@ -2,7 +2,7 @@
 // Every input names its map, so the server can check each id against the workspace AND the map.
 import { z } from "zod";
 import { checkbox } from "@/lib/schemas/form-values";
-import { entityId, optionalText, requiredName } from "@/lib/schemas/map";
+import { entityId, idText, optionalText, requiredName } from "@/lib/schemas/text";
 
 export const DESIGN_LIMITS = {
   laneName: 60,
@@ -62,9 +62,9 @@ export type LaneRefSchema = z.infer<typeof LaneRefSchema>;
 
 export const TouchpointFieldsSchema = z.object({
   name: requiredName("a name for the touchpoint", DESIGN_LIMITS.touchpointName),
-  description: optionalText("the description", DESIGN_LIMITS.description),
-  prompt: optionalText("the question prompt", DESIGN_LIMITS.prompt),
-  ownerTeam: optionalText("the owner team", DESIGN_LIMITS.ownerTeam).transform((value) => value.replace(/\s+/g, " ")),
+  description: optionalText("the description", DESIGN_LIMITS.description, "multiline"),
+  prompt: optionalText("the question prompt", DESIGN_LIMITS.prompt, "multiline"),
+  ownerTeam: optionalText("the owner team", DESIGN_LIMITS.ownerTeam, "name"),
   momentOfTruth: checkbox,
 });
 export type TouchpointFieldsSchema = z.infer<typeof TouchpointFieldsSchema>;
@@ -113,7 +113,7 @@ export const MergeExpectationSchema = z
   .object({
     mapId: entityId,
     expectationId: entityId,
-    intoId: z.string({ error: "Choose the expectation to merge it into." }).min(1, "Choose the expectation to merge it into.").max(64),
+    intoId: idText("Choose the expectation to merge it into."),
   })
   .refine((input) => input.intoId !== input.expectationId, {
     path: ["intoId"],

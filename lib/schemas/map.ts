@@ -1,6 +1,7 @@
 // Schemas of maps and their settings, shared by the forms and the server actions.
 import { z } from "zod";
 import { TEMPLATE_IDS } from "@/lib/templates/maps";
+import { entityId, optionalText, requiredName } from "@/lib/schemas/text";
 
 // The values of the MapStatus enum in schema.prisma. The one MapStatus type of the code: lib/data
 // passes it to Prisma and Prisma's back into it, so the type check fails if the two part.
@@ -25,29 +26,8 @@ export const MAP_LIMITS = {
   consistency: { min: 0, max: 200 },
 } as const;
 
-/** Ids the client sends: checked against the workspace and map on the server, here only bounded. */
-export const entityId = z.string({ error: "Something is missing from the request." }).min(1).max(64);
-
-/** Trimmed, inner runs of whitespace collapsed, so "Store  entrance" and "Store entrance" are one name. */
-export function requiredName(what: string, max: number) {
-  return z
-    .string({ error: `Enter ${what}.` })
-    .transform((value) => value.replace(/\s+/g, " ").trim())
-    .pipe(
-      z
-        .string()
-        .min(1, `Enter ${what}.`)
-        .max(max, `Use at most ${max} characters for ${what}.`),
-    );
-}
-
-export function optionalText(what: string, max: number) {
-  return z
-    .string({ error: `Enter ${what} as text.` })
-    .optional()
-    .transform((value) => (value ?? "").trim())
-    .pipe(z.string().max(max, `Use at most ${max} characters for ${what}.`));
-}
+// The text rules (and the id rule) every schema shares; the designer's schemas import them from here too.
+export { entityId, optionalText, requiredName } from "@/lib/schemas/text";
 
 function checkedNumber(what: string, { min, max, int }: { min: number; max: number; int: boolean }) {
   const base = z.number({ error: `Enter ${what} as a number.` });
@@ -78,7 +58,7 @@ function capitalise(text: string) {
 }
 
 const mapName = requiredName("a name for the map", MAP_LIMITS.name);
-const mapDescription = optionalText("the description", MAP_LIMITS.description);
+const mapDescription = optionalText("the description", MAP_LIMITS.description, "multiline");
 
 export const CreateMapSchema = z.object({
   name: mapName,

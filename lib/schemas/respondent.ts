@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PageNumber } from "@/lib/schemas/page-number";
 import { checkbox, lines } from "@/lib/schemas/form-values";
+import { emailText, idText, text } from "@/lib/schemas/text";
 
 export const LIFECYCLE_STAGES = ["PROSPECT", "NEW", "ESTABLISHED", "LAPSED"] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
@@ -20,7 +21,7 @@ export const VALUE_TIER_LABELS: Record<ValueTier, string> = {
   UNKNOWN: "Unknown",
 };
 
-const id = z.string().min(1).max(64);
+const id = idText();
 
 /** A workspace's attribute field with its allowed values, as screens show it. */
 export type AttributeFieldView = {
@@ -69,23 +70,17 @@ function withoutUnchosen(value: unknown): unknown {
   return value.filter((item) => !(item && typeof item === "object" && (item as { optionId?: unknown }).optionId === ""));
 }
 
-/** "" and whitespace mean "not given". */
-function optionalText(max: number, tooLong: string) {
-  return z
-    .string()
-    .trim()
-    .max(max, tooLong)
+/** "" and whitespace mean "not given" (null). */
+function optionalText(what: string, max: number, tooLong: string) {
+  return text({ what, max, kind: "name", messages: { tooLong } })
     .nullish()
     .transform((value) => (value ? value : null));
 }
 
 // Codes are compared and stored in upper case, so "r-12" and "R-12" are one respondent.
 const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]*$/;
-const codeText = z
-  .string({ error: "Enter a code." })
-  .trim()
-  .toUpperCase()
-  .max(40, "Use at most 40 characters for the code.")
+const codeText = text({ what: "a code", max: 40, messages: { type: "Enter a code.", tooLong: "Use at most 40 characters for the code." } })
+  .transform((value) => value.toUpperCase())
   .refine((value) => value === "" || CODE_PATTERN.test(value), {
     error: "Use letters, digits, - and _ for the code, starting with a letter or digit.",
   });
@@ -93,14 +88,11 @@ const codeText = z
 const profileFields = {
   lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: "Choose the lifecycle stage: prospect, new, established or lapsed." }),
   valueTier: z.enum(VALUE_TIERS, { error: "Choose the value tier: high, medium, low or unknown." }).default("UNKNOWN"),
-  segment: optionalText(60, "Use at most 60 characters for the segment."),
-  contactName: optionalText(120, "Use at most 120 characters for the name."),
-  contactEmail: z
-    .string()
-    .trim()
-    .max(254, "That email address is too long.")
+  segment: optionalText("the segment", 60, "Use at most 60 characters for the segment."),
+  contactName: optionalText("the name", 120, "Use at most 120 characters for the name."),
+  contactEmail: emailText({ required: false })
     .nullish()
-    .transform((value) => (value ? value.toLowerCase() : null))
+    .transform((value) => (value ? value : null))
     .pipe(z.email({ error: "Enter a valid email address, like name@example.com, or leave it empty." }).nullable()),
   /**
    * One chosen value per attribute field; a field left out has no value. A form sends every
@@ -143,12 +135,18 @@ export type ArchiveRespondentSchema = z.infer<typeof ArchiveRespondentSchema>;
 export const EraseRespondentSchema = z.object({ respondentId: id });
 export type EraseRespondentSchema = z.infer<typeof EraseRespondentSchema>;
 
+const searchTerm = text({ what: "the search", max: 60, messages: { tooLong: "Search with at most 60 characters." } });
+
+/** The interview's respondent picker: a code, a segment, or a name or email the caller may see, typed. */
+export const RespondentPickerSearchSchema = z.object({ q: searchTerm });
+export type RespondentPickerSearchSchema = z.infer<typeof RespondentPickerSearchSchema>;
+
 /** Finding respondents: the list page's filters (from the URL) and the interview's picker. */
 export const RespondentSearchSchema = z.object({
-  q: z.string().trim().max(60).catch("").default(""),
-  segment: z.string().trim().max(60).catch("").default(""),
+  q: searchTerm.catch("").default(""),
+  segment: text({ what: "the segment", max: 60 }).catch("").default(""),
   /** An attribute value (AttributeOption id). */
-  option: z.string().trim().max(64).catch("").default(""),
+  option: text({ what: "the attribute value", max: 64 }).catch("").default(""),
   lifecycle: z.enum(LIFECYCLE_STAGES).or(z.literal("")).catch("").default(""),
   tier: z.enum(VALUE_TIERS).or(z.literal("")).catch("").default(""),
   archived: z
@@ -162,16 +160,20 @@ export type RespondentSearchSchema = z.infer<typeof RespondentSearchSchema>;
 
 // Attribute fields (psychographics: lifestyle, motivation, attitude...).
 
-const fieldName = z
-  .string({ error: "Name the attribute." })
-  .trim()
-  .min(1, "Name the attribute, e.g. Lifestyle.")
-  .max(60, "Use at most 60 characters for the name.");
-const optionValue = z
-  .string({ error: "Enter the value." })
-  .trim()
-  .min(1, "A value cannot be empty: remove the line instead.")
-  .max(60, "Use at most 60 characters for a value.");
+const fieldName = text({
+  what: "a name for the attribute",
+  max: 60,
+  kind: "name",
+  required: true,
+  messages: { type: "Name the attribute.", required: "Name the attribute, e.g. Lifestyle.", tooLong: "Use at most 60 characters for the name." },
+});
+const optionValue = text({
+  what: "the value",
+  max: 60,
+  kind: "name",
+  required: true,
+  messages: { type: "Enter the value.", required: "A value cannot be empty: remove the line instead.", tooLong: "Use at most 60 characters for a value." },
+});
 
 function distinctValues(values: string[]) {
   const seen = new Set<string>();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
+import { entityId } from "@/lib/schemas/text";
 import { requireWorkspace } from "@/lib/workspace";
 import { can } from "@/lib/permissions";
 import { getCaptureJourney, getInterviewForCapture } from "@/lib/data/interview-capture";
@@ -31,9 +32,10 @@ export default async function CapturePage({ params, searchParams }: PageProps<"/
   } else {
     // A new capture. An id another workspace holds is not looked up (that would tell it exists):
     // saving or submitting under it is refused like any id that is not this workspace's.
-    const requested = (await searchParams).map;
-    if (typeof requested !== "string") notFound();
-    mapId = requested;
+    // A map id no map can have (a NUL character, too long) is not found, like any other.
+    const requested = entityId.safeParse((await searchParams).map);
+    if (!requested.success) notFound();
+    mapId = requested.data;
   }
 
   const journey = await getCaptureJourney(ctx, mapId);
