@@ -241,6 +241,7 @@ const ACTION_SPECS: Record<string, ActionSpec> = {
   },
   setRespondentArchivedAction: { input: (w) => ({ respondentId: w.respondent.id, archived: true }), schema: respondentSchemas.ArchiveRespondentSchema },
   searchRespondentsAction: { input: () => ({ q: "R-" }), schema: respondentSchemas.RespondentPickerSearchSchema },
+  eraseRespondentAction: { input: (w) => ({ respondentId: w.respondent.id }), schema: respondentSchemas.EraseRespondentSchema },
   createAttributeFieldAction: {
     input: () => ({ name: "Mood", values: ["Happy", "Sad"] }),
     schema: respondentSchemas.CreateAttributeFieldSchema,
