@@ -5,6 +5,7 @@ import { tsImport } from "tsx/esm/api";
 // failing the first request that reads it. tsx compiles the module: Node 20 cannot import
 // TypeScript itself, and this file keeps its .js name.
 await tsImport("./lib/env.ts", import.meta.url);
+const { nextConfigHeaders } = await tsImport("./lib/http/security-headers.ts", import.meta.url);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,6 +13,11 @@ const nextConfig = {
   poweredByHeader: false,
   // A separate build folder lets several test runs build side by side on one machine.
   distDir: process.env.CXMAP_DIST_DIR || ".next",
+  // The security headers that never change, on every response, static files included; the
+  // per-request Content-Security-Policy and HSTS come from proxy.ts.
+  async headers() {
+    return nextConfigHeaders();
+  },
 };
 
 export default nextConfig;

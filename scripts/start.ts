@@ -46,10 +46,14 @@ function localSecret(): string {
   return secret;
 }
 
-function newestSourceChange(dirs: string[]): number {
+function newestSourceChange(paths: string[]): number {
   let newest = 0;
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
+    if (!statSync(dir).isDirectory()) {
+      newest = Math.max(newest, statSync(dir).mtimeMs);
+      return;
+    }
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -57,7 +61,7 @@ function newestSourceChange(dirs: string[]): number {
       } else newest = Math.max(newest, statSync(full).mtimeMs);
     }
   };
-  dirs.forEach(walk);
+  paths.forEach(walk);
   return newest;
 }
 
@@ -65,7 +69,7 @@ function newestSourceChange(dirs: string[]): number {
 function buildIfNeeded() {
   const buildId = path.join(process.env.CXMAP_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const changed = newestSourceChange(["app", "components", "lib", "public", "prisma"]);
+  const changed = newestSourceChange(["app", "components", "lib", "public", "prisma", "proxy.ts", "next.config.js"]);
   if (builtAt > changed) return;
   console.log("cxmap: building the app (next build)...");
   const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
