@@ -61,11 +61,13 @@ export function contentSecurityPolicy(nonce: string, { development, https }: Pol
  */
 export const STATIC_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
-/** Browser features cxmap never uses, denied to the page and to anything it could embed. */
+/**
+ * Browser features cxmap never uses, denied to the page and to anything it could embed. Only
+ * names Chromium recognises: it logs an unknown one as an error on every page.
+ */
 export const DENIED_FEATURES = [
   "accelerometer",
   "autoplay",
-  "bluetooth",
   "browsing-topics",
   "camera",
   "display-capture",
