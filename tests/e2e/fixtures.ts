@@ -115,7 +115,8 @@ const VIOLATION_PREFIX = "[csp-violation]";
 
 /**
  * Runs in every page and frame before its own scripts: logs each violation the document
- * reports. Chromium also logs its own "Refused to ..." message; either one counts.
+ * reports. Chromium also logs a message of its own naming the Content Security Policy; either
+ * one counts.
  */
 function reportViolations(prefix: string) {
   document.addEventListener("securitypolicyviolation", (event) => {
