@@ -6,6 +6,7 @@ import { tsImport } from "tsx/esm/api";
 // TypeScript itself, and this file keeps its .js name.
 await tsImport("./lib/env.ts", import.meta.url);
 const { SERVER_ACTION_BODY_LIMIT } = await tsImport("./lib/request-guard.ts", import.meta.url);
+const { nextConfigHeaders } = await tsImport("./lib/http/security-headers.ts", import.meta.url);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,6 +22,11 @@ const nextConfig = {
   },
   // A separate build folder lets several test runs build side by side on one machine.
   distDir: process.env.CXMAP_DIST_DIR || ".next",
+  // The security headers that never change, on every response, static files included; the
+  // per-request Content-Security-Policy and HSTS come from proxy.ts.
+  async headers() {
+    return nextConfigHeaders();
+  },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 import { ToastProvider } from "@/components/ui/toast";
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "Customer experience mapping: what customers expect at each touchpoint, and what to fix first.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, the 404 page included: its scripts carry the nonce of
+  // that request's Content-Security-Policy (proxy.ts), which a page built ahead of time lacks.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -1,6 +1,7 @@
 // The one reader of process.env: parsed and checked once, typed everywhere else. next.config.js
 // loads this module too, so `next build`, `next start` and `next dev` refuse a malformed value.
 import { z } from "zod";
+import { isHttpsUrl } from "./http/security-headers";
 
 // Server configuration only. Lint keeps it out of components and "use client" modules; this
 // catches a browser bundle that reaches it another way, where process.env is empty and every
@@ -24,6 +25,11 @@ const EnvSchema = z.object({
   /** Failed sign-ins per email within the window before further attempts are refused. */
   CXMAP_SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   CXMAP_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /**
+   * Whether cxmap runs behind a reverse proxy that sets X-Forwarded-Proto (and strips any the
+   * client sent): an https request it forwards then gets Strict-Transport-Security.
+   */
+  CXMAP_TRUST_PROXY: flag,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -40,6 +46,14 @@ function parseEnv(): Env {
 export const env = parseEnv();
 
 export const signupEnabled = env.CXMAP_SIGNUP_ENABLED ?? true;
+
+export const trustProxy = env.CXMAP_TRUST_PROXY ?? false;
+
+/**
+ * Whether cookies are marked Secure (and take the __Secure- / __Host- names): when the site's
+ * address, NEXTAUTH_URL, is an https one. next-auth and startSession both follow this.
+ */
+export const secureCookies = isHttpsUrl(env.NEXTAUTH_URL);
 
 export function requireDatabaseUrl(): string {
   if (!env.DATABASE_URL) {

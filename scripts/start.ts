@@ -92,7 +92,7 @@ function newestSourceChange(paths: string[]): number {
 function buildIfNeeded() {
   const buildId = path.join(process.env.CXMAP_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const changed = newestSourceChange(["app", "components", "lib", "public", "prisma", "proxy.ts", "next.config.js"]);
+  const changed = newestSourceChange(["app", "components", "lib", "public", "prisma", "proxy.ts", "instrumentation-client.ts", "next.config.js"]);
   if (builtAt > changed) return;
   console.log("cxmap: building the app (next build)...");
   const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });

@@ -3,10 +3,14 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { SignInSchema } from "@/lib/schemas/auth";
 import { authenticate } from "@/lib/data/users";
+import { secureCookies } from "@/lib/env";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  // Secure cookies (__Secure-/__Host- names) exactly when NEXTAUTH_URL is https, as
+  // startSession decides, rather than next-auth guessing from the request.
+  useSecureCookies: secureCookies,
   providers: [
     CredentialsProvider({
       name: "Email and password",

@@ -6,7 +6,7 @@ import { encode } from "next-auth/jwt";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { authOptions } from "@/lib/auth/options";
-import { env } from "@/lib/env";
+import { env, secureCookies } from "@/lib/env";
 import { sql } from "@/lib/db";
 
 export type SessionUser = { id: string; email: string; name: string };
@@ -87,12 +87,11 @@ export async function startSession(user: SessionUser): Promise<void> {
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: sessions cannot be signed.");
   const maxAge = authOptions.session?.maxAge ?? DEFAULT_SESSION_SECONDS;
   const token = await encode({ token: { name: user.name, email: user.email, sub: user.id }, secret, maxAge });
-  const secure = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
-  (await cookies()).set(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+  (await cookies()).set(secureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure,
+    secure: secureCookies,
     expires: new Date(Date.now() + maxAge * 1000),
   });
 }

@@ -9,10 +9,13 @@
 //   interviews. Tests that change data work there, so they cannot disturb one another, nor
 //   the tests that read the demo workspace, and any of them can run at the same time.
 // - `demoUsers`: the demo workspace's users, for tests that only read the demo data.
+// - `cspViolations` (automatic): every page of every browser context a test opens reports the
+//   Content-Security-Policy violations it sees, and the test fails if there were any. A test
+//   that provokes violations on purpose empties the list once it has checked them.
 //
 // Nothing is deleted afterwards: every run starts from a fresh database, and a failed test's
 // workspace stays there to look at.
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { encode } from "next-auth/jwt";
 import { hashPassword } from "@/lib/auth/password";
@@ -107,7 +110,39 @@ export async function expectSignedInAs(context: BrowserContext, baseURL: string,
   }
 }
 
+/** Marks the console message a page logs for each violation it sees (the report script below). */
+const VIOLATION_PREFIX = "[csp-violation]";
+
+/**
+ * Runs in every page and frame before its own scripts: logs each violation the document
+ * reports. Chromium also logs a message of its own naming the Content Security Policy; either
+ * one counts.
+ */
+function reportViolations(prefix: string) {
+  document.addEventListener("securitypolicyviolation", (event) => {
+    const blocked = event.blockedURI || "inline";
+    console.error(`${prefix} ${event.effectiveDirective} blocked ${blocked} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+  });
+}
+
+/** Collects the violations of every page the context opens, now or later. */
+async function watchForViolations(context: BrowserContext, violations: string[]) {
+  await context.addInitScript(reportViolations, VIOLATION_PREFIX);
+  context.on("console", (message) => {
+    const text = message.text();
+    if (text.startsWith(VIOLATION_PREFIX) || /Content[- ]Security[- ]Policy/i.test(text)) {
+      violations.push(`${message.page()?.url() ?? message.location().url}: ${text}`);
+    }
+  });
+}
+
 type TestFixtures = {
+  /**
+   * The Content-Security-Policy violations seen so far by any page of this test: the default
+   * context's, `pageAs`'s and any the test makes with `browser.newContext()` or `newPage()`.
+   * The test fails if any are left at its end.
+   */
+  cspViolations: string[];
   /** Signs `user` in, in the test's browser context unless another is given. */
   signIn: (user: SessionUser, context?: BrowserContext) => Promise<void>;
   /** A page in a browser context of its own, signed in as `user` (a second person in the test). */
@@ -124,6 +159,30 @@ type WorkerFixtures = {
 };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  cspViolations: [
+    async ({ browser, context }, provide) => {
+      const violations: string[] = [];
+      await watchForViolations(context, violations);
+      // Contexts the test makes itself, directly or through browser.newPage(), report too.
+      const target = browser as Browser & { newContext: Browser["newContext"] };
+      const newContext = Object.getPrototypeOf(browser).newContext as Browser["newContext"];
+      target.newContext = async (options) => {
+        const created = await newContext.call(browser, options);
+        await watchForViolations(created, violations);
+        return created;
+      };
+      try {
+        await provide(violations);
+      } finally {
+        delete (target as Partial<Pick<Browser, "newContext">>).newContext;
+      }
+      if (violations.length > 0) {
+        throw new Error(`Content-Security-Policy violations:\n${violations.map((violation) => `  ${violation}`).join("\n")}`);
+      }
+    },
+    { auto: true },
+  ],
+
   db: [
     async ({}, provide) => {
       const url = process.env.CXMAP_E2E_DATABASE_URL;
