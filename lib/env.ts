@@ -24,6 +24,24 @@ const EnvSchema = z.object({
   /** Failed sign-ins per email within the window before further attempts are refused. */
   CXMAP_SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   CXMAP_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Failed sign-ins from one client address (any emails) within the window before that address is refused. */
+  CXMAP_SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  /**
+   * How many reverse proxies stand in front of cxmap and append the client's address to
+   * X-Forwarded-For: "true"/"1" for one, a number for several, unset/"false"/"0" for none (the
+   * header is then ignored, as any client can send it).
+   */
+  CXMAP_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const text = value?.trim().toLowerCase();
+      if (!text || text === "false") return 0;
+      if (text === "true") return 1;
+      if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+      context.addIssue({ code: "custom", message: 'use "true", "false" or the number of proxies (0-10)' });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -114,9 +114,14 @@ if (!secret) {
   secret = localSecret();
 }
 
+// The server learns each request's connection address through this preload (the sign-in
+// limits count failures per client address); see scripts/client-address.cjs.
+const clientAddressPreload = `--require=${JSON.stringify(path.resolve("scripts/client-address.cjs"))}`;
+
 const childEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   ...process.env,
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, clientAddressPreload].filter(Boolean).join(" "),
   DATABASE_URL: databaseUrl,
   NEXTAUTH_SECRET: secret,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,

@@ -84,3 +84,20 @@ export const RemoveMemberSchema = z.object({
   membershipId: z.string().min(1).max(64),
 });
 export type RemoveMemberSchema = z.infer<typeof RemoveMemberSchema>;
+
+/** Changing one's password: the current one, and a new one under the sign-up rules. */
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+  newPassword,
+});
+export type ChangePasswordSchema = z.infer<typeof ChangePasswordSchema>;
+
+/** Ending one of one's sessions from the account page. */
+export const EndSessionSchema = z.object({
+  sessionId: z.string({ error: "Choose a session." }).min(1, "Choose a session.").max(64),
+});
+export type EndSessionSchema = z.infer<typeof EndSessionSchema>;
+
+/** Forms with nothing to send (sign out, sign out everywhere). */
+export const NoInputSchema = z.object({});
+export type NoInputSchema = z.infer<typeof NoInputSchema>;
