@@ -16,6 +16,13 @@ export function sessionId(): string | null {
   return (globalThis as SessionState).__cxmapSessionId ?? null;
 }
 
+/** Makes the next server calls carry a copy of this session's cookie (a replay, say after it ended). */
+export function replaySession(user: TestUser, id: string) {
+  const state = globalThis as SessionState;
+  state.__cxmapSessionUser = user;
+  state.__cxmapSessionId = id;
+}
+
 /** Makes the next server calls come from this client address (null: unknown). */
 export function actFrom(address: string | null) {
   (globalThis as SessionState).__cxmapClientAddress = address;
