@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
 import { migrate } from "../lib/migrate";
@@ -115,8 +116,8 @@ if (!secret) {
 }
 
 // The server learns each request's connection address through this preload (the sign-in
-// limits count failures per client address); see scripts/client-address.cjs.
-const clientAddressPreload = `--require=${JSON.stringify(path.resolve("scripts/client-address.cjs"))}`;
+// limits count failures per client address); see scripts/client-address.mjs.
+const clientAddressPreload = `--import=${pathToFileURL(path.resolve("scripts/client-address.mjs")).href}`;
 
 const childEnv = {
   NEXT_TELEMETRY_DISABLED: "1",

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 
 /**
- * The header scripts/client-address.cjs sets on every request the server receives, to the
+ * The header scripts/client-address.mjs sets on every request the server receives, to the
  * address of the connection it came on (replacing any value the client sent). Next.js itself
  * fills X-Forwarded-For from the connection only when the request does not carry one, so that
  * header is whatever the client chose unless a proxy of ours wrote it.

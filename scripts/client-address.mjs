@@ -1,11 +1,10 @@
-// Loaded into the Next.js server by scripts/start.ts (NODE_OPTIONS=--require): sets the
+// Loaded into the Next.js server by scripts/start.ts (NODE_OPTIONS=--import): sets the
 // x-cxmap-client-address header of every request to the address of the connection it arrived
 // on, replacing whatever the client sent under that name. The app reads it as the client's
 // address for the sign-in limits (lib/auth/client-address.ts). Next.js fills X-Forwarded-For
 // from the connection only when the client did not send one, so that header cannot be trusted
 // without a proxy of our own in front (CXMAP_TRUST_PROXY).
-"use strict";
-const http = require("node:http");
+import http from "node:http";
 
 const HEADER = "x-cxmap-client-address";
 const emit = http.Server.prototype.emit;
