@@ -25,6 +25,12 @@ const MEMBERSHIP_SQL = `SELECT m.role::text AS role, w.name AS workspace_name, u
      JOIN workspaces w ON w.id = m.workspace_id AND w.archived_at IS NULL
      JOIN users u ON u.id = m.user_id`;
 
+// The membership of a session's user, with the session row joined (by its primary key) and
+// whether its "last seen" is due to be written.
+const SESSION_MEMBERSHIP_SQL = `${MEMBERSHIP_SQL.replace("SELECT ", `SELECT ${STALE_SESSION_SQL}, `)}
+     JOIN sessions s ON s.id = $3 AND s.user_id = m.user_id AND ${ACTIVE_SESSION_SQL}
+     WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL`;
+
 function membershipOf(row: MembershipRow | undefined): Membership | null {
   return row ? { role: row.role, workspaceName: row.workspace_name, userName: row.user_name, userEmail: row.user_email } : null;
 }
@@ -46,12 +52,7 @@ const readSessionMembership = cache(async function readSessionMembership(
   workspaceId: string,
 ): Promise<Membership | null> {
   // Plain SQL: this runs on every request, where a nested Prisma query costs ten times the CPU.
-  const [row] = await sql<MembershipRow>(
-    `${MEMBERSHIP_SQL.replace("SELECT ", `SELECT ${STALE_SESSION_SQL}, `)}
-     JOIN sessions s ON s.id = $3 AND s.user_id = m.user_id AND ${ACTIVE_SESSION_SQL}
-     WHERE m.workspace_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL`,
-    [workspaceId, userId, sessionId],
-  );
+  const [row] = await sql<MembershipRow>(SESSION_MEMBERSHIP_SQL, [workspaceId, userId, sessionId]);
   if (row?.stale) await touchSession(sessionId);
   return membershipOf(row);
 });
