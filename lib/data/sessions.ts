@@ -74,14 +74,14 @@ export async function readSessionUser(ref: SessionRef): Promise<SessionUser | nu
   return { id: row.id, email: row.email, name: row.name };
 }
 
-/** The user's active sessions, the most recently seen first. */
+/** The user's active sessions: the current one first, then the most recently seen. */
 export async function listActiveSessions(ref: SessionRef): Promise<SessionSummary[]> {
   const rows = await sql<{ id: string; user_agent: string | null; created_at: Date; last_seen_at: Date }>(
     `SELECT s.id, s.user_agent, s.created_at, s.last_seen_at FROM sessions s
      WHERE s.user_id = $1 AND ${ACTIVE_SESSION_SQL}
-     ORDER BY s.last_seen_at DESC, s.created_at DESC
+     ORDER BY s.id = $2 DESC, s.last_seen_at DESC, s.created_at DESC
      LIMIT 100`,
-    [ref.userId],
+    [ref.userId, ref.sessionId],
   );
   return rows.map((row) => ({
     id: row.id,

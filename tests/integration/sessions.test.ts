@@ -80,20 +80,20 @@ describe("session rows", () => {
     expect(await listActiveSessions({ userId: user.id, sessionId: id })).toEqual([]);
   });
 
-  it("list the user's active sessions only, marking the current one", async () => {
+  it("list the user's active sessions only, the current one first and marked", async () => {
     const user = await createUser(testDb());
     const here = await createSession(user.id, "here");
     const there = await createSession(user.id, "there");
+    // Seen more recently than the current one, still listed after it.
+    await testDb().session.update({ where: { id: here }, data: { lastSeenAt: new Date(Date.now() - 60_000) } });
     const ended = await createSession(user.id, "ended");
     await endSession(user.id, ended);
     await createSession((await createUser(testDb())).id, "someone else's");
     const list = await listActiveSessions({ userId: user.id, sessionId: here });
-    expect(list.map((row) => [row.id, row.userAgent, row.current]).sort()).toEqual(
-      [
-        [here, "here", true],
-        [there, "there", false],
-      ].sort(),
-    );
+    expect(list.map((row) => [row.id, row.userAgent, row.current])).toEqual([
+      [here, "here", true],
+      [there, "there", false],
+    ]);
     expect(await endAllSessions(user.id)).toBe(2);
     expect(await listActiveSessions({ userId: user.id, sessionId: here })).toEqual([]);
     expect(await testDb().session.count({ where: { userId: user.id } })).toBe(3);
