@@ -1,8 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { getSessionUserId } from "@/lib/auth/session";
-import { resolveWorkspaceAccess, type WorkspaceContext } from "@/lib/workspace";
+import { getSessionRef, getSessionUser } from "@/lib/auth/session";
+import { resolveSessionAccess, type WorkspaceContext } from "@/lib/workspace";
 import { UserError, zodFieldErrors } from "@/lib/errors";
 import { searchParamsToRecord } from "@/lib/schemas/analysis-filter";
 import type { Permission } from "@/lib/permissions";
@@ -31,11 +31,13 @@ export async function requireWorkspaceApi(
   permission: Permission,
   signedOut = "Sign in to use this.",
 ): Promise<{ ctx: WorkspaceContext; response?: never } | { ctx?: never; response: NextResponse }> {
-  const userId = await getSessionUserId();
-  if (!userId) return { response: jsonError(401, signedOut) };
-  const ctx = await resolveWorkspaceAccess(userId, workspaceId, permission);
-  if (!ctx) return { response: jsonError(404, "Not found.") };
-  return { ctx };
+  const session = await getSessionRef();
+  if (!session) return { response: jsonError(401, signedOut) };
+  const ctx = await resolveSessionAccess(session, workspaceId, permission);
+  if (ctx) return { ctx };
+  // Refused: a session that has ended is signed out (401), a live one not allowed here 404.
+  if (!(await getSessionUser())) return { response: jsonError(401, signedOut) };
+  return { response: jsonError(404, "Not found.") };
 }
 
 /** How much of a JSON body a route accepts, and how its 4xx answers name it. */

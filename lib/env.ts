@@ -25,11 +25,24 @@ const EnvSchema = z.object({
   /** Failed sign-ins per email within the window before further attempts are refused. */
   CXMAP_SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   CXMAP_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Failed sign-ins from one client address (any emails) within the window before that address is refused. */
+  CXMAP_SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   /**
-   * Whether cxmap runs behind a reverse proxy that sets X-Forwarded-Proto (and strips any the
-   * client sent): an https request it forwards then gets Strict-Transport-Security.
+   * How many reverse proxies stand in front of cxmap and append the client's address to
+   * X-Forwarded-For: "true"/"1" for one, a number for several, unset/"false"/"0" for none (the
+   * header is then ignored, as any client can send it).
    */
-  CXMAP_TRUST_PROXY: flag,
+  CXMAP_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const text = value?.trim().toLowerCase();
+      if (!text || text === "false") return 0;
+      if (text === "true") return 1;
+      if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+      context.addIssue({ code: "custom", message: 'use "true", "false" or the number of proxies (0-10)' });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -47,7 +60,12 @@ export const env = parseEnv();
 
 export const signupEnabled = env.CXMAP_SIGNUP_ENABLED ?? true;
 
-export const trustProxy = env.CXMAP_TRUST_PROXY ?? false;
+/**
+ * Whether a reverse proxy stands in front of cxmap (CXMAP_TRUST_PROXY): its X-Forwarded-For
+ * gives the client's address and its X-Forwarded-Proto tells an https request (which then
+ * gets Strict-Transport-Security).
+ */
+export const trustProxy = (env.CXMAP_TRUST_PROXY ?? 0) > 0;
 
 /**
  * Whether cookies are marked Secure (and take the __Secure- / __Host- names): when the site's

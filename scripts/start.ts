@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import net from "node:net";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db";
 import { migrate } from "../lib/migrate";
@@ -154,9 +155,14 @@ if (!secret) {
   secret = localSecret();
 }
 
+// The server learns each request's connection address through this preload (the sign-in
+// limits count failures per client address); see scripts/client-address.mjs.
+const clientAddressPreload = `--import=${pathToFileURL(path.resolve("scripts/client-address.mjs")).href}`;
+
 const childEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   ...process.env,
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, clientAddressPreload].filter(Boolean).join(" "),
   DATABASE_URL: databaseUrl,
   NEXTAUTH_SECRET: secret,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,

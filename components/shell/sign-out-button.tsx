@@ -1,12 +1,39 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { signOut } from "@/components/shell/sign-out";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { signOutAction, signOutEverywhereAction } from "@/lib/actions/auth";
+
+// Sign-out forms post to server actions that end the session on the server (not only the
+// cookie) and go on to the sign-in page; they work before the page's JavaScript has loaded.
 
 export function SignOutButton({ className }: { className?: string }) {
+  const form = useActionForm(signOutAction);
   return (
-    <Button variant="secondary" size="sm" className={className} onClick={signOut}>
-      Sign out
-    </Button>
+    <form {...form.props} className={className}>
+      <Button type="submit" variant="secondary" size="sm" loading={form.pending}>
+        Sign out
+      </Button>
+    </form>
+  );
+}
+
+/** The user menu's sign-out items: this device, or every device. */
+export function SignOutMenuItems() {
+  const here = useActionForm(signOutAction);
+  const everywhere = useActionForm(signOutEverywhereAction);
+  return (
+    <>
+      <form {...here.props}>
+        <Button type="submit" variant="secondary" size="sm" className="mt-2 w-full justify-start" loading={here.pending}>
+          Sign out
+        </Button>
+      </form>
+      <form {...everywhere.props}>
+        <Button type="submit" variant="secondary" size="sm" className="mt-2 w-full justify-start" loading={everywhere.pending}>
+          Sign out everywhere
+        </Button>
+      </form>
+    </>
   );
 }

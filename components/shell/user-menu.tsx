@@ -1,9 +1,10 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { signOut } from "@/components/shell/sign-out";
+import Link from "next/link";
+import { SignOutMenuItems } from "@/components/shell/sign-out-button";
 
-/** The signed-in user's name, opening a small menu with their email and sign-out. */
+/** The signed-in user's name, opening a small menu with their email, their account page and sign-out. */
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -38,13 +39,13 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       {open && (
         <div id={menuId} className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-border bg-surface p-3 shadow-lg">
           <p className="truncate text-sm text-fg-muted">{email}</p>
-          <button
-            type="button"
-            onClick={signOut}
-            className="mt-3 w-full rounded-md border border-border-strong px-3 py-1.5 text-left text-sm font-medium hover:bg-surface-muted"
+          <Link
+            href="/account"
+            className="mt-3 block w-full rounded-md border border-border-strong px-3 py-1.5 text-left text-sm font-medium hover:bg-surface-muted"
           >
-            Sign out
-          </button>
+            Account and sessions
+          </Link>
+          <SignOutMenuItems />
         </div>
       )}
     </div>

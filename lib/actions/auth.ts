@@ -7,39 +7,47 @@ import { serverAction } from "@/lib/server-action";
 import {
   AcceptInvitationNewUserSchema,
   AcceptInvitationSignedInSchema,
+  NoInputSchema,
   SignInFormSchema,
   SignUpSchema,
 } from "@/lib/schemas/auth";
 import { authenticate, createUserWithWorkspace } from "@/lib/data/users";
 import { acceptInvitationAsNewUser, acceptInvitationAsUser } from "@/lib/data/members";
-import { getSessionUser, startSession } from "@/lib/auth/session";
+import { endAllSessions } from "@/lib/data/sessions";
+import { clearSessionCookie, endCurrentSession, getSessionRef, getSessionUser, requestClientAddress, startSession } from "@/lib/auth/session";
 
 // The public forms sign in on the server (startSession) and go on with a redirect, so they
 // work before the page's JavaScript has loaded: no client-side next-auth call is needed.
 
-/** Checks the credentials (with the failed-attempt limit) and signs in; a form goes on to its callback page. */
+/** Where sign-up sends everyone, whether the email was new or not (see signUpAction). */
+const AFTER_SIGN_UP = "/sign-in?from=sign-up";
+
+/** Checks the credentials (with the failed-attempt limits) and signs in; a form goes on to its callback page. */
 export async function signInAction(...args: ActionArgs): Promise<ActionResult<{ next: string }>> {
   return serverAction(args, {
     schema: SignInFormSchema,
     run: async ({ email, password, callbackUrl }) => {
-      await startSession(await authenticate(email, password));
+      await startSession(await authenticate(email, password, await requestClientAddress()));
       return { next: callbackUrl };
     },
     redirectTo: ({ next }) => next,
   });
 }
 
-/** Creates the account and its first workspace and signs the new user in. */
-export async function signUpAction(...args: ActionArgs): Promise<ActionResult<{ workspaceId: string }>> {
+/**
+ * Creates the account and its first workspace, then sends the person to sign in. An email that
+ * already has an account gets the very same answer and changes nothing, so sign-up never tells
+ * whether an email has an account (there is no email to send the owner instead).
+ */
+export async function signUpAction(...args: ActionArgs): Promise<ActionResult<{ next: string }>> {
   return serverAction(args, {
     schema: SignUpSchema,
     run: async (data) => {
       if (!signupEnabled) throw new UserError("Sign-up is switched off here. Ask an admin for an invitation.", undefined, 403);
-      const { user, workspaceId } = await createUserWithWorkspace(data);
-      await startSession(user);
-      return { workspaceId };
+      await createUserWithWorkspace(data);
+      return { next: AFTER_SIGN_UP };
     },
-    redirectTo: ({ workspaceId }) => `/w/${workspaceId}`,
+    redirectTo: ({ next }) => next,
   });
 }
 
@@ -66,5 +74,33 @@ export async function acceptInvitationAction(...args: ActionArgs): Promise<Actio
       return { workspaceId };
     },
     redirectTo: ({ workspaceId }) => `/w/${workspaceId}`,
+  });
+}
+
+/** Signs out: this browser's session ends on the server, not only its cookie. */
+export async function signOutAction(...args: ActionArgs): Promise<ActionResult<{ next: string }>> {
+  return serverAction(args, {
+    schema: NoInputSchema,
+    run: async () => {
+      await endCurrentSession();
+      return { next: "/sign-in" };
+    },
+    redirectTo: ({ next }) => next,
+  });
+}
+
+/** Ends every session of the signed-in user, on every device, this one included. */
+export async function signOutEverywhereAction(...args: ActionArgs): Promise<ActionResult<{ next: string; ended: number }>> {
+  return serverAction(args, {
+    schema: NoInputSchema,
+    run: async () => {
+      // Only a live session may end the others: a replayed, ended one just loses its cookie.
+      const ref = await getSessionRef();
+      const user = ref ? await getSessionUser() : null;
+      const ended = user ? await endAllSessions(user.id) : 0;
+      await clearSessionCookie();
+      return { next: "/sign-in", ended };
+    },
+    redirectTo: ({ next }) => next,
   });
 }

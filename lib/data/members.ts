@@ -264,10 +264,26 @@ export async function acceptInvitationAsUser(token: string, user: { id: string; 
   });
 }
 
-/** A new person accepts: the account and the membership are created together. */
+/**
+ * A new person accepts: the account and the membership are created together. The invitation is
+ * checked (and locked) first, so a link that cannot be used says only that, whatever the email:
+ * guessing links tells nothing about which emails have accounts.
+ */
 export async function acceptInvitationAsNewUser(input: AcceptInvitationNewUserSchema, now = new Date()) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
+    const usable = await tx.$queryRaw<{ id: string; email: string | null }[]>`
+      SELECT i.id, i.email FROM invitations i JOIN workspaces w ON w.id = i.workspace_id AND w.archived_at IS NULL
+      WHERE i.token_hash = ${hashToken(input.token)} AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ${now}
+      FOR UPDATE OF i`;
+    if (usable.length === 0) throw new UserError(INVITATION_INVALID, undefined, 410);
+    // A link for one address is checked against it before anything is said about accounts.
+    const boundTo = usable[0]!.email;
+    if (boundTo && boundTo !== input.email) {
+      throw new UserError(`This invitation is for ${boundTo}. Use that email address.`, {
+        email: [`This invitation is for ${boundTo}. Use that email address.`],
+      });
+    }
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) {
       throw new UserError("An account with this email already exists. Sign in to accept the invitation.", {
@@ -279,11 +295,6 @@ export async function acceptInvitationAsNewUser(input: AcceptInvitationNewUserSc
       select: { id: true, email: true },
     });
     const invitation = await claimInvitation(tx, input.token, user.id, now);
-    if (invitation.email && invitation.email !== user.email) {
-      throw new UserError(`This invitation is for ${invitation.email}. Use that email address.`, {
-        email: [`This invitation is for ${invitation.email}. Use that email address.`],
-      });
-    }
     return { userId: user.id, ...(await joinWorkspace(tx, invitation, user.id)) };
   });
 }

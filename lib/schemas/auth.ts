@@ -92,3 +92,26 @@ export type RemoveMemberSchema = z.infer<typeof RemoveMemberSchema>;
 
 export const RevokeInvitationSchema = z.object({ invitationId: memberId });
 export type RevokeInvitationSchema = z.infer<typeof RevokeInvitationSchema>;
+
+/** Changing one's password: the current one, and a new one under the sign-up rules. */
+export const ChangePasswordSchema = z.object({
+  currentPassword: text({
+    what: "your current password",
+    max: 200,
+    kind: "secret",
+    required: true,
+    messages: { type: "Enter your current password.", required: "Enter your current password." },
+  }),
+  newPassword,
+});
+export type ChangePasswordSchema = z.infer<typeof ChangePasswordSchema>;
+
+/** Ending one of one's sessions from the account page. */
+export const EndSessionSchema = z.object({
+  sessionId: idText(),
+});
+export type EndSessionSchema = z.infer<typeof EndSessionSchema>;
+
+/** Forms with nothing to send (sign out, sign out everywhere). */
+export const NoInputSchema = z.object({});
+export type NoInputSchema = z.infer<typeof NoInputSchema>;

@@ -1,4 +1,4 @@
-import { addSessionCookie, expect, expectSignedInAs, test, TEST_PASSWORD } from "./fixtures";
+import { addSessionCookie, createTestSession, expect, expectSignedInAs, test, TEST_PASSWORD } from "./fixtures";
 import { DEMO_WORKSPACE, expectAccessible, formError } from "./support";
 
 // The one test that signs in through the form (every other test starts with a session from
@@ -25,7 +25,7 @@ test("a wrong password shows a clear message", async ({ page, workspace }) => {
   await expectAccessible(page);
 });
 
-test("sign-up creates a user and a workspace, and sign-out ends the session", async ({ page }) => {
+test("sign-up creates a user and a workspace, sign-in opens it, and sign-out ends the session", async ({ page }) => {
   const email = `founder-${Date.now()}@example.com`;
   await page.goto("/sign-up");
   await expectAccessible(page);
@@ -38,6 +38,12 @@ test("sign-up creates a user and a workspace, and sign-out ends the session", as
 
   await page.getByLabel("Password").fill("a-good-long-password");
   await page.getByRole("button", { name: "Create workspace" }).click();
+  // Sign-up answers every email alike, so it does not sign in: the new account signs in next.
+  await page.waitForURL(/\/sign-in\?from=sign-up/);
+  await expect(page.getByText("Sign in with the email and password you just entered")).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-good-long-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/w\//);
   await expect(page.getByTestId("workspace-name")).toHaveText("Fiona's Flowers");
   await expect(page.getByRole("heading", { name: "No journey maps yet" })).toBeVisible();
@@ -45,14 +51,14 @@ test("sign-up creates a user and a workspace, and sign-out ends the session", as
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Fiona Founder" }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page.waitForURL(/\/sign-in/);
   await page.goto(`/w/${DEMO_WORKSPACE}`);
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("a session cookie made with another secret is refused, and the session fixture says so", async ({ baseURL, context, demoUsers, page }) => {
-  await addSessionCookie(context, baseURL!, demoUsers.ADMIN, "not-the-server-secret-0123456789");
+test("a session cookie made with another secret is refused, and the session fixture says so", async ({ baseURL, context, db, demoUsers, page }) => {
+  await addSessionCookie(context, baseURL!, demoUsers.ADMIN, await createTestSession(db, demoUsers.ADMIN), "not-the-server-secret-0123456789");
   await page.goto(`/w/${DEMO_WORKSPACE}`);
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(expectSignedInAs(context, baseURL!, demoUsers.ADMIN)).rejects.toThrow(/did not accept the test session of admin@example\.com/);

@@ -1,9 +1,10 @@
 // The end-to-end tests' fixtures. Specs import `test` and `expect` from here.
 //
-// - `signIn(user)` starts a session without the sign-in form: it encrypts a next-auth session
-//   token for the user with the server's NEXTAUTH_SECRET, puts it in the browser context as
-//   next-auth's session cookie, and checks that the server takes it. Only auth.spec.ts and
-//   forms.spec.ts (without JavaScript) sign in through the form.
+// - `signIn(user)` starts a session without the sign-in form: it adds a session row for the user
+//   to the database (as a sign-in does), encrypts a next-auth session token naming it with the
+//   server's NEXTAUTH_SECRET, puts it in the browser context as next-auth's session cookie, and
+//   checks that the server takes it. Only auth.spec.ts and forms.spec.ts (without JavaScript)
+//   sign in through the form.
 // - `workspace` is a workspace of the test's own, created in the database with one member per
 //   role; `workspaceWithMap` adds the demo's "In-store purchase" map, a few respondents and
 //   interviews. Tests that change data work there, so they cannot disturb one another, nor
@@ -17,6 +18,7 @@
 // workspace stays there to look at.
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { hashPassword } from "@/lib/auth/password";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -69,13 +71,25 @@ function sessionSecret(): string {
   return secret;
 }
 
+/** A session row for `user`, as a sign-in makes (lib/data/sessions.ts); its id goes into the token. */
+export async function createTestSession(db: PrismaClient, user: SessionUser): Promise<string> {
+  const id = randomBytes(24).toString("base64url");
+  await db.session.create({ data: { id, userId: user.id, userAgent: "Playwright end-to-end tests" } });
+  return id;
+}
+
 /**
- * Puts a session for `user` into the context, as the credentials sign-in would: next-auth's
- * own `encode` (an A256GCM JWE under a key derived from the secret, which lib/auth/session.ts
- * decrypts too) of the token that sign-in makes (lib/auth/options.ts keeps the id in `sub`).
+ * Puts session `sessionId` of `user` into the context, as the credentials sign-in would:
+ * next-auth's own `encode` (an A256GCM JWE under a key derived from the secret, which
+ * lib/auth/session.ts decrypts too) of the token that sign-in makes (lib/auth/options.ts keeps
+ * the user id in `sub` and the session row's id in `sid`).
  */
-export async function addSessionCookie(context: BrowserContext, baseURL: string, user: SessionUser, secret = sessionSecret()) {
-  const token = await encode({ token: { name: user.name, email: user.email, sub: user.id }, secret, maxAge: SESSION_SECONDS });
+export async function addSessionCookie(context: BrowserContext, baseURL: string, user: SessionUser, sessionId: string, secret = sessionSecret()) {
+  const token = await encode({
+    token: { name: user.name, email: user.email, sub: user.id, sid: sessionId },
+    secret,
+    maxAge: SESSION_SECONDS,
+  });
   const url = new URL(baseURL);
   const secure = url.protocol === "https:";
   await context.addCookies([
@@ -216,10 +230,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: "worker" },
   ],
 
-  signIn: async ({ context, baseURL }, provide) => {
+  signIn: async ({ context, baseURL, db }, provide) => {
     if (!baseURL) throw new Error("The session fixture needs `use.baseURL` (playwright.config.ts).");
     await provide(async (user, target = context) => {
-      await addSessionCookie(target, baseURL, user);
+      await addSessionCookie(target, baseURL, user, await createTestSession(db, user));
       await expectSignedInAs(target, baseURL, user);
     });
   },

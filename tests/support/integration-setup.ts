@@ -6,17 +6,46 @@ import { inject, vi } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789";
 
-// startSession (the sign-in, sign-up and invitation forms) makes the next calls run as the
-// user it signed in, as the session cookie would.
-vi.mock("@/lib/auth/session", () => {
-  const state = globalThis as { __cxmapSessionUser?: { id: string } | null };
-  const user = () => state.__cxmapSessionUser ?? null;
+// The session cookie is the one piece replaced: "who the cookie names" is the user of actAs (or
+// whoever startSession signed in since), and the session it names is a real row, made on first
+// use through lib/data/sessions. Every check of that row (the guard's query, getSessionUser) is
+// the real one, so ending the session in a test refuses the calls that follow, as the cookie
+// would be refused.
+vi.mock("@/lib/auth/session", async () => {
+  const sessions = await import("@/lib/data/sessions");
+  const state = globalThis as {
+    __cxmapSessionUser?: { id: string; email: string; name: string } | null;
+    __cxmapSessionId?: string | null;
+    __cxmapClientAddress?: string | null;
+  };
+  const getSessionRef = async () => {
+    const user = state.__cxmapSessionUser;
+    if (!user) return null;
+    // A user that is not in the database (a made-up id) names a session that does not exist.
+    state.__cxmapSessionId ??= await sessions.createSession(user.id, "Integration tests").catch(() => "no-such-session");
+    return { userId: user.id, sessionId: state.__cxmapSessionId };
+  };
+  const clearSessionCookie = async () => {
+    state.__cxmapSessionUser = null;
+    state.__cxmapSessionId = null;
+  };
   return {
-    getSessionUser: async () => user(),
-    getSessionUserId: async () => user()?.id ?? null,
-    startSession: async (started: { id: string }) => {
-      state.__cxmapSessionUser = started;
+    getSessionRef,
+    getSessionUser: async () => {
+      const ref = await getSessionRef();
+      return ref ? sessions.readSessionUser(ref) : null;
     },
+    startSession: async (started: { id: string; email: string; name: string }) => {
+      state.__cxmapSessionUser = started;
+      state.__cxmapSessionId = await sessions.createSession(started.id, "Integration tests");
+    },
+    clearSessionCookie,
+    endCurrentSession: async () => {
+      const ref = await getSessionRef();
+      if (ref) await sessions.endSession(ref.userId, ref.sessionId);
+      await clearSessionCookie();
+    },
+    requestClientAddress: async () => state.__cxmapClientAddress ?? null,
   };
 });
 

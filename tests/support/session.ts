@@ -2,9 +2,30 @@ import { expect } from "vitest";
 
 export type TestUser = { id: string; email: string; name: string };
 
-/** Makes the next server calls run as this user (or signed out with null). */
+type SessionState = { __cxmapSessionUser?: TestUser | null; __cxmapSessionId?: string | null; __cxmapClientAddress?: string | null };
+
+/** Makes the next server calls run as this user, in a session of their own (or signed out with null). */
 export function actAs(user: TestUser | null) {
-  (globalThis as { __cxmapSessionUser?: TestUser | null }).__cxmapSessionUser = user;
+  const state = globalThis as SessionState;
+  state.__cxmapSessionUser = user;
+  state.__cxmapSessionId = null;
+}
+
+/** The id of the session the next server calls run in (null until one is made, on the first call). */
+export function sessionId(): string | null {
+  return (globalThis as SessionState).__cxmapSessionId ?? null;
+}
+
+/** Makes the next server calls carry a copy of this session's cookie (a replay, say after it ended). */
+export function replaySession(user: TestUser, id: string) {
+  const state = globalThis as SessionState;
+  state.__cxmapSessionUser = user;
+  state.__cxmapSessionId = id;
+}
+
+/** Makes the next server calls come from this client address (null: unknown). */
+export function actFrom(address: string | null) {
+  (globalThis as SessionState).__cxmapClientAddress = address;
 }
 
 /** Who the next server calls run as: the user of actAs, or whoever startSession signed in since. */

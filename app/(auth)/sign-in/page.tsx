@@ -15,6 +15,11 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
+      {params.from === "sign-up" && (
+        <p role="status" className="mt-3 text-sm text-fg-muted">
+          Sign in with the email and password you just entered to open your workspace.
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} />
       {signupEnabled && (
         <p className="mt-6 text-sm text-fg-muted">
