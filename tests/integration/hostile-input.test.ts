@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { testDb } from "@/tests/support/db";
-import { actAs } from "@/tests/support/session";
+import { actAs, replaySession, type TestUser } from "@/tests/support/session";
 import { createWorkspaceWithMembers } from "@/tests/factories/workspace";
 import { createUser } from "@/tests/factories/user";
 import { createAttributeField, createRespondent } from "@/tests/factories/respondent";
@@ -16,6 +16,7 @@ import { createTestMap, submissionFor, submitThroughRoute, type TestMap } from "
 import { sql } from "@/lib/db";
 import { createInvitationAction } from "@/lib/actions/members";
 import { foldAnalysisDeltas } from "@/lib/data/analysis-fold";
+import { createSession } from "@/lib/data/sessions";
 import { PUT as draftRoute } from "@/app/api/w/[workspaceId]/interviews/[interviewId]/draft/route";
 import { POST as submissionRoute } from "@/app/api/w/[workspaceId]/interviews/[interviewId]/submission/route";
 import { GET as matrixRoute } from "@/app/api/w/[workspaceId]/maps/[mapId]/matrix/route";
@@ -267,9 +268,36 @@ const ACTION_SPECS: Record<string, ActionSpec> = {
     names: ["name"],
   },
   acceptInvitationAction: { input: (w) => ({ token: w.invitationToken }), schema: authSchemas.AcceptInvitationSignedInSchema },
+  // account.ts (the signed-in user's own account: no workspace argument)
+  changePasswordAction: {
+    input: (w) => ({ currentPassword: w.members.password, newPassword: "another-long-password" }),
+    schema: authSchemas.ChangePasswordSchema,
+  },
+  endSessionAction: { input: () => ({ sessionId: "cmsession0000000000000000" }), schema: authSchemas.EndSessionSchema },
 };
 
 const PUBLIC_ACTIONS = new Set(["signInAction", "signUpAction", "acceptInvitationNewUserAction", "acceptInvitationAction"]);
+/** Actions on the caller's own account: signed in, no workspace argument. */
+const ACCOUNT_ACTIONS = new Set(["changePasswordAction", "endSessionAction"]);
+/**
+ * Actions that read no input at all (their schema is the empty object): signing out. There is
+ * nothing hostile to send them; the test checks that their schema reads nothing.
+ */
+const NO_INPUT_ACTIONS = new Set(["signOutAction", "signOutEverywhereAction"]);
+
+/**
+ * Signs the next calls in as `user` through one session made for the whole test file, so that
+ * the calls themselves add no session rows to the tables the test compares.
+ */
+const fileSessions = new Map<string, string>();
+async function signedInAs(user: TestUser) {
+  let id = fileSessions.get(user.id);
+  if (!id) {
+    id = await createSession(user.id, "hostile-input test");
+    fileSessions.set(user.id, id);
+  }
+  replaySession(user, id);
+}
 
 const ONE_MB = "x".repeat(1024 * 1024);
 
@@ -371,6 +399,8 @@ beforeAll(async () => {
   other = await buildWorld();
   // The fixture submissions' analysis rollups, folded now rather than during a snapshot.
   await foldAnalysisDeltas();
+  // The sessions the calls run in, made before any snapshot.
+  for (const role of ["ADMIN", "MANAGER", "INTERVIEWER"] as const) await signedInAs(home.members.byRole[role]);
 }, 120_000);
 
 const ACTIONS = Object.entries(ACTION_MODULES).flatMap(([file, exports]) =>
@@ -380,11 +410,17 @@ const ACTIONS = Object.entries(ACTION_MODULES).flatMap(([file, exports]) =>
 describe("server actions", () => {
   it("every exported action has a row in the hostile-input table, and every row an action", () => {
     expect(ACTIONS.length).toBeGreaterThan(40);
-    const exported = ACTIONS.map((action) => action.name).sort();
+    const exported = ACTIONS.map((action) => action.name).filter((name) => !NO_INPUT_ACTIONS.has(name)).sort();
     expect(exported).toEqual(Object.keys(ACTION_SPECS).sort());
+    expect(ACTIONS.filter((action) => NO_INPUT_ACTIONS.has(action.name))).toHaveLength(NO_INPUT_ACTIONS.size);
   });
 
-  it.each(ACTIONS)("$file $name refuses each hostile value with a message and changes nothing", async ({ name, action }) => {
+  it("the actions that take no input read none of it", () => {
+    const parsed = authSchemas.NoInputSchema.parse({ callbackUrl: "//evil.example", email: "x\u0000", n: 1e300 });
+    expect(parsed).toEqual({});
+  });
+
+  it.each(ACTIONS.filter(({ name }) => !NO_INPUT_ACTIONS.has(name)))("$file $name refuses each hostile value with a message and changes nothing", async ({ name, action }) => {
     const spec = ACTION_SPECS[name]!;
     const input = spec.input(home);
     if (spec.schema) expect(spec.schema.safeParse(input).error?.issues, "the table's input is valid").toBeUndefined();
@@ -395,9 +431,10 @@ describe("server actions", () => {
     const failures: string[] = [];
     for (const { path, label, value } of cases) {
       if (name === "acceptInvitationAction") actAs(await createUser(testDb()));
-      else actAs(PUBLIC_ACTIONS.has(name) && name !== "signInAction" ? null : home.members.byRole.ADMIN);
+      else if (PUBLIC_ACTIONS.has(name) && name !== "signInAction") actAs(null);
+      else await signedInAs(home.members.byRole.ADMIN);
       const hostile = withValue(input, path, value);
-      const call = PUBLIC_ACTIONS.has(name) ? action(hostile) : action(home.workspaceId, hostile);
+      const call = PUBLIC_ACTIONS.has(name) || ACCOUNT_ACTIONS.has(name) ? action(hostile) : action(home.workspaceId, hostile);
       const { refused, detail } = await outcomeOf(call);
       if (!refused) failures.push(`${path.join(".")} = ${label}: ${detail}`);
     }
@@ -407,13 +444,15 @@ describe("server actions", () => {
     if (name === "acceptInvitationAction") {
       delete before.users;
       delete after.users;
+      delete before.sessions;
+      delete after.sessions;
     }
     expect(after).toEqual(before);
   });
 
   it("refuses a NUL character sent by a form (FormData) too", async () => {
     const before = await snapshot();
-    actAs(home.members.byRole.ADMIN);
+    await signedInAs(home.members.byRole.ADMIN);
     const form = new FormData();
     form.append("name", "Map\u0000name");
     form.append("template", "blank");
@@ -484,7 +523,7 @@ describe("route handlers", () => {
   }
 
   it("PUT draft answers every hostile body with a 4xx and a message, and changes nothing", async () => {
-    actAs(home.members.byRole.INTERVIEWER);
+    await signedInAs(home.members.byRole.INTERVIEWER);
     const draftId = crypto.randomUUID();
     const draft = { ...submissionFor(home.map, home.respondent.id, { id: draftId }), step: 2, savedAt: Date.now() };
     const foreign = { mapId: other.map.map.id };
@@ -499,7 +538,7 @@ describe("route handlers", () => {
   });
 
   it("POST submission answers every hostile body with a 4xx and a message, and changes nothing", async () => {
-    actAs(home.members.byRole.INTERVIEWER);
+    await signedInAs(home.members.byRole.INTERVIEWER);
     const interviewId = crypto.randomUUID();
     const submission = submissionFor(home.map, home.respondent.id, { id: interviewId });
     const cases = variants(submission, ["text"], foreignIds(other)).filter(({ path }) => path.join(".") !== "id");
@@ -513,7 +552,7 @@ describe("route handlers", () => {
   });
 
   it("GET matrix answers every hostile filter parameter with a 400 and a message", async () => {
-    actAs(home.members.byRole.MANAGER);
+    await signedInAs(home.members.byRole.MANAGER);
     const values: [string, string][] = [
       ["a NUL character", "a%00b"],
       ["only zero-width characters", "%E2%80%8B%E2%80%8C"],
@@ -543,7 +582,7 @@ describe("route handlers", () => {
   });
 
   it("GET matrix: another workspace's ids in a filter match nothing of theirs", async () => {
-    actAs(home.members.byRole.MANAGER);
+    await signedInAs(home.members.byRole.MANAGER);
     const response = await matrixRequest(home.workspaceId, home.map.map.id, `interviewer=${other.members.byRole.INTERVIEWER.id}&stage=${other.stage.id}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { interviews: number };
