@@ -16,3 +16,11 @@ export function pluralForm(count: number, noun: Noun): string {
 export function plural(count: number, noun: Noun): string {
   return `${count.toLocaleString("en")} ${pluralForm(count, noun)}`;
 }
+
+const ordinals = new Intl.PluralRules("en", { type: "ordinal" });
+const ORDINAL_SUFFIX: Partial<Record<Intl.LDMLPluralRule, string>> = { one: "st", two: "nd", few: "rd" };
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st... */
+export function ordinal(count: number): string {
+  return `${count}${ORDINAL_SUFFIX[ordinals.select(count)] ?? "th"}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plural, pluralForm } from "@/lib/plural";
+import { ordinal, plural, pluralForm } from "@/lib/plural";
 
 describe("plural", () => {
   it("uses the singular for exactly one and the plural otherwise", () => {
@@ -19,5 +19,13 @@ describe("plural", () => {
     expect(plural(3, has)).toBe("3 touchpoints have");
     expect(pluralForm(1, { one: "is", other: "are" })).toBe("is");
     expect(pluralForm(7, { one: "is", other: "are" })).toBe("are");
+  });
+});
+
+describe("ordinal", () => {
+  it("follows English ordinals, teens included", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
+      "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th",
+    ]);
   });
 });
