@@ -109,7 +109,7 @@ export function JourneyCard({ touchpoint, highlight }: { touchpoint: JourneyTouc
         <p className="mt-1.5 flex flex-wrap gap-1">
           {highlight && (
             // The label may be long ("Concentrate here (uncertain)"): it wraps inside the card rather than widen the grid.
-            <Badge tone={highlight.tone} className="whitespace-normal">
+            <Badge tone={highlight.tone} className="!whitespace-normal">
               {highlight.label}
             </Badge>
           )}

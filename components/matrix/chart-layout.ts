@@ -62,7 +62,7 @@ export type DrawnPoint = PlotPoint & {
 
 /** How far apart two drawn centres must be: each centre stays outside most of the other's disc. */
 export function separation(a: { r: number }, b: { r: number }, minDistance: number): number {
-  return Math.max(minDistance, 0.6 * (a.r + b.r));
+  return Math.max(minDistance, 0.75 * (a.r + b.r));
 }
 
 /**
@@ -99,12 +99,24 @@ export function spreadPoints(points: readonly PlotPoint[], options: { minDistanc
         .map((index, position) => ({ index, position, angle: angleOf(drawn[index]!) }))
         .sort((a, b) => (a.angle ?? -Math.PI / 2 + (2 * Math.PI * a.position) / k) - (b.angle ?? -Math.PI / 2 + (2 * Math.PI * b.position) / k));
       const start = order[0]!.angle ?? -Math.PI / 2;
-      order.forEach(({ index }, slot) => {
+      const ring = order.map(({ index }, slot) => {
         const angle = start + (2 * Math.PI * slot) / k;
-        const point = drawn[index]!;
-        point.drawnX = clamp(cx + radius * Math.cos(angle), bounds.x + point.r, bounds.x + bounds.width - point.r);
-        point.drawnY = clamp(cy + radius * Math.sin(angle), bounds.y + point.r, bounds.y + bounds.height - point.r);
+        return { point: drawn[index]!, x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) };
       });
+      // Near an edge the whole ring moves inwards, keeping its shape.
+      const shift = (low: number, high: number) => (low > 0 ? low : high < 0 ? high : 0);
+      const dx = shift(
+        Math.max(...ring.map((slot) => bounds.x + slot.point.r - slot.x)),
+        Math.min(...ring.map((slot) => bounds.x + bounds.width - slot.point.r - slot.x)),
+      );
+      const dy = shift(
+        Math.max(...ring.map((slot) => bounds.y + slot.point.r - slot.y)),
+        Math.min(...ring.map((slot) => bounds.y + bounds.height - slot.point.r - slot.y)),
+      );
+      for (const slot of ring) {
+        slot.point.drawnX = clamp(slot.x + dx, bounds.x + slot.point.r, bounds.x + bounds.width - slot.point.r);
+        slot.point.drawnY = clamp(slot.y + dy, bounds.y + slot.point.r, bounds.y + bounds.height - slot.point.r);
+      }
     }
   }
   return drawn.map((point) => ({ ...point, moved: Math.hypot(point.drawnX - point.x, point.drawnY - point.y) > 0.5 }));

@@ -52,7 +52,7 @@ export function FixListTable({
     return (
       <Th
         numeric={numeric}
-        className="px-2 whitespace-normal"
+        className="!px-2 !whitespace-normal"
         aria-describedby={describedBy}
         sort={active ? (sort.descending ? "descending" : "ascending") : "none"}
         onSort={() => setSort(active ? { key, descending: !sort.descending } : { key, descending: firstDescending })}
@@ -87,10 +87,10 @@ export function FixListTable({
               className={cn("cursor-pointer", selected && "bg-brand-subtle")}
               onClick={() => onSelect(point.id)}
             >
-              <Td numeric className="px-2">
+              <Td numeric className="!px-2">
                 {rank.get(point.id)}
               </Td>
-              <Td className="px-2">
+              <Td className="!px-2">
                 <Link
                   href={detailHref(point.id)}
                   className="font-medium underline-offset-2 hover:underline"
@@ -115,25 +115,25 @@ export function FixListTable({
                   {point.momentOfTruth && <Badge tone="moment-of-truth">Moment of truth</Badge>}
                 </span>
               </Td>
-              <Td numeric className="px-2">
+              <Td numeric className="!px-2">
                 {formatPercent(point.reach)}
               </Td>
-              <Td numeric className="px-2">
+              <Td numeric className="!px-2">
                 {formatNumber(point.importance.mean, 2)}
               </Td>
-              <Td numeric className="px-2">
+              <Td numeric className="!px-2">
                 {formatSigned(point.performance.value)}
               </Td>
-              <Td numeric className="px-2">
+              <Td numeric className="!px-2">
                 {formatPercent(point.missRate?.rate)}
                 <span className="block text-xs whitespace-nowrap text-fg-muted">
                   {formatInterval(point.missRate?.lower, point.missRate?.upper, (v) => formatPercent(v), "–")}
                 </span>
               </Td>
-              <Td numeric className="px-2 font-semibold">
+              <Td numeric className="!px-2 font-semibold">
                 {formatNumber(point.weightedPain)}
               </Td>
-              <Td numeric className="px-2">
+              <Td numeric className="!px-2">
                 {formatSigned(point.gap)}
               </Td>
             </Tr>

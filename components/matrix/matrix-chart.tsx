@@ -38,7 +38,7 @@ const MIN_DISTANCE = 12;
 
 const toIPrime = (importance: number) => ((importance - 1) / 4) * 100;
 const toPPrime = (performance: number) => (performance + 100) / 2;
-const radiusOf = (reach: number | null) => 4 + 11 * Math.sqrt(reach ?? 0);
+const radiusOf = (reach: number | null) => 3.5 + 9.5 * Math.sqrt(reach ?? 0);
 
 type Placed = DrawnPoint & {
   point: MatrixPoint;
@@ -495,12 +495,12 @@ function Plot({
           </text>
         ))}
         {xDomain.ticks.map((tick) => (
-          <text key={`tx${tick}`} x={sx(tick)} y={bottom + 16} textAnchor="middle" fontSize={11} fill="var(--color-fg-muted)">
+          <text key={`tx${tick}`} data-testid="x-tick" x={sx(tick)} y={bottom + 16} textAnchor="middle" fontSize={11} fill="var(--color-fg-muted)">
             {tickText(tick, matrix, "x")}
           </text>
         ))}
         {yDomain.ticks.map((tick) => (
-          <text key={`ty${tick}`} x={plot.x - 6} y={sy(tick) + 4} textAnchor="end" fontSize={11} fill="var(--color-fg-muted)">
+          <text key={`ty${tick}`} data-testid="y-tick" x={plot.x - 6} y={sy(tick) + 4} textAnchor="end" fontSize={11} fill="var(--color-fg-muted)">
             {tickText(tick, matrix, "y")}
           </text>
         ))}
@@ -593,7 +593,15 @@ function PointMark({ placed: p, selected, active }: { placed: Placed; selected: 
   const { point } = p;
   const colours = point.quadrant ? QUADRANT_COLOR[point.quadrant] : QUADRANT_COLOR.BACK_BURNER;
   return (
-    <g data-testid="matrix-point" data-touchpoint={point.name} data-x={p.drawnX} data-y={p.drawnY} data-r={p.r}>
+    <g
+      data-testid="matrix-point"
+      data-touchpoint={point.name}
+      data-x={p.drawnX}
+      data-y={p.drawnY}
+      data-r={p.r}
+      data-insufficient={point.insufficient ? "true" : "false"}
+      data-moved={p.moved ? "true" : "false"}
+    >
       {point.momentOfTruth && <circle cx={p.drawnX} cy={p.drawnY} r={p.r + 3.5} fill="none" stroke="var(--color-moment-of-truth)" strokeWidth={2} />}
       <circle
         cx={p.drawnX}

@@ -64,43 +64,32 @@ export function MatrixView({
 
   return (
     <div className="space-y-3">
-      {(insufficient > 0 || empty > 0) && (
-        <p className="rounded-md border border-border bg-surface-muted p-3 text-sm" data-testid="insufficient-notice">
-          {insufficient > 0 &&
-            `${plural(insufficient, { one: "touchpoint has", other: "touchpoints have" })} fewer than ${plural(matrix.map.minSample, "observation")} in this filter: shown hollow and left out of the crosshair means. `}
-          {empty > 0 &&
-            `${plural(empty, { one: "touchpoint has", other: "touchpoints have" })} no observations in this filter and ${pluralForm(empty, { one: "is", other: "are" })} not plotted. `}
-          Widen the period or the filter, or record more interviews, to place them with confidence.
-        </p>
-      )}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2" data-print="hide">
+        <ToggleGroup
+          label="View"
+          value={viewMode}
+          options={[
+            { value: "matrix", label: "Quadrants" },
+            { value: "diagonal", label: "Diagonal (iso-priority)" },
+          ]}
+          onChange={(value) => setParam("view", value === "matrix" ? null : value)}
+        />
+        {!diagonal && <CrosshairToggle value={crosshairMode} setParam={setParam} />}
+        <Checkbox checked={allLabels} onChange={(on) => setParam("labels", on ? "all" : null)}>
+          Label every point
+        </Checkbox>
+        <Checkbox checked={fullScale} onChange={(on) => setParam("scale", on ? "full" : null)}>
+          Full scale
+        </Checkbox>
+        <Checkbox checked={errorBars} onChange={(on) => setParam("bars", on ? "1" : null)}>
+          Show 95% intervals
+        </Checkbox>
+      </div>
       <div className="grid gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <section aria-labelledby="matrix-chart-heading" className="min-w-0 space-y-2">
           <h2 id="matrix-chart-heading" className="sr-only">
             {diagonal ? "Iso-priority view" : "Importance against performance"}
           </h2>
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2" data-print="hide">
-            <ToggleGroup
-              label="View"
-              value={viewMode}
-              options={[
-                { value: "matrix", label: "Quadrants" },
-                { value: "diagonal", label: "Diagonal (iso-priority)" },
-              ]}
-              onChange={(value) => setParam("view", value === "matrix" ? null : value)}
-            />
-            {!diagonal && <CrosshairToggle value={crosshairMode} setParam={setParam} />}
-          </div>
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-1" data-print="hide">
-            <Checkbox checked={allLabels} onChange={(on) => setParam("labels", on ? "all" : null)}>
-              Label every point
-            </Checkbox>
-            <Checkbox checked={fullScale} onChange={(on) => setParam("scale", on ? "full" : null)}>
-              Full scale
-            </Checkbox>
-            <Checkbox checked={errorBars} onChange={(on) => setParam("bars", on ? "1" : null)}>
-              Show 95% intervals
-            </Checkbox>
-          </div>
           <div className="rounded-lg border border-border bg-surface p-2">
             <MatrixChart
               points={matrix.points}
@@ -134,6 +123,15 @@ export function MatrixView({
               Point size shows reach; a hollow point has fewer than {plural(matrix.map.minSample, "observation")}; a dashed
               outline means its interval crosses a crosshair; a ring marks a moment of truth. Points drawn on top of each other
               are moved apart, with a line back to their true place. Click a point for its details.
+            </p>
+          )}
+          {(insufficient > 0 || empty > 0) && (
+            <p className="rounded-md border border-border bg-surface-muted p-3 text-sm" data-testid="insufficient-notice">
+              {insufficient > 0 &&
+                `${plural(insufficient, { one: "touchpoint has", other: "touchpoints have" })} fewer than ${plural(matrix.map.minSample, "observation")} in this filter: shown hollow and left out of the crosshair means. `}
+              {empty > 0 &&
+                `${plural(empty, { one: "touchpoint has", other: "touchpoints have" })} no observations in this filter and ${pluralForm(empty, { one: "is", other: "are" })} not plotted. `}
+              Widen the period or the filter, or record more interviews, to place them with confidence.
             </p>
           )}
         </section>

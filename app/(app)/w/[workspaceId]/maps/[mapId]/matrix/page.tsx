@@ -34,7 +34,7 @@ export default async function MatrixPage({ params, searchParams }: PageProps<"/w
     <>
       <PageHeader
         title="Priority matrix"
-        description="Importance against performance for every touchpoint, and the fix list ranked by weighted pain: how often a touchpoint fails its customers, weighted by how much it mattered, per 100 interviews."
+        description="What to fix first: importance against performance for every touchpoint, and the fix list ranked by weighted pain."
       />
       <FilterBar filter={filter} options={options} today={todayIso()} />
       {problems.length > 0 && (
