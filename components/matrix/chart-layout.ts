@@ -34,9 +34,18 @@ export function fitDomain(
   return { min, max, ticks: niceTicks(min, max, step, options.maxTicks) };
 }
 
-/** Multiples of the smallest of step, 2, 2.5, 5 and 10 steps that gives at most `maxTicks` ticks. */
+/** Whether a tick spacing reads as a round number: 1, 2, 2.5 or 5 times a power of ten. */
+function isRound(size: number): boolean {
+  const mantissa = roundTo(size / 10 ** Math.floor(Math.log10(size) + 1e-9));
+  return [1, 2, 2.5, 5].includes(mantissa);
+}
+
+/** Ticks on the smallest round multiple of `step` (1, 2, 2.5, 4, 5, 10... steps) that gives at most `maxTicks`. */
 export function niceTicks(min: number, max: number, step: number, maxTicks = 8): number[] {
-  const every = [1, 2, 2.5, 5, 10, 20].map((factor) => factor * step).find((size) => (max - min) / size + 1 <= maxTicks) ?? max - min;
+  const every =
+    [1, 2, 2.5, 4, 5, 10, 20, 25, 40, 50]
+      .map((factor) => roundTo(factor * step))
+      .find((size) => isRound(size) && Math.floor(roundTo(max / size)) - Math.ceil(roundTo(min / size)) + 1 <= maxTicks) ?? max - min;
   const ticks: number[] = [];
   for (let tick = Math.ceil(roundTo(min / every)) * every; tick <= max + every * 1e-9; tick += every) ticks.push(roundTo(tick));
   return ticks;
@@ -236,6 +245,17 @@ function circleHitsBox(circle: { x: number; y: number; r: number }, box: Box, pa
   const nx = clamp(circle.x, box.x, box.x + box.width);
   const ny = clamp(circle.y, box.y, box.y + box.height);
   return Math.hypot(circle.x - nx, circle.y - ny) < circle.r + padding;
+}
+
+/**
+ * The first of `candidates` (boxes for a caption, in order of preference) that lies clear of
+ * every point's disc and of the boxes already `taken`; the first candidate when none is clear.
+ */
+export function placeCaption(candidates: readonly Box[], points: readonly { x: number; y: number; r: number }[], taken: readonly Box[] = []): Box {
+  return (
+    candidates.find((box) => points.every((point) => !circleHitsBox(point, box, 2)) && taken.every((other) => !boxesOverlap(other, box, 2))) ??
+    candidates[0]!
+  );
 }
 
 /** The id of the drawn point nearest to (x, y), if one lies within its radius plus `slack`. */

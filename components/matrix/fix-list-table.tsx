@@ -52,7 +52,7 @@ export function FixListTable({
     return (
       <Th
         numeric={numeric}
-        className="!px-2 !whitespace-normal"
+        className="!px-2 !tracking-normal !whitespace-normal"
         aria-describedby={describedBy}
         sort={active ? (sort.descending ? "descending" : "ascending") : "none"}
         onSort={() => setSort(active ? { key, descending: !sort.descending } : { key, descending: firstDescending })}
@@ -63,7 +63,7 @@ export function FixListTable({
   }
 
   return (
-    <Table caption="Fix list: touchpoints ranked by weighted pain" captionHidden>
+    <Table caption="Fix list: touchpoints ranked by weighted pain" captionHidden className="!text-[13px]">
       <THead>
         <Tr>
           {header("rank", "#", { firstDescending: false })}
@@ -107,7 +107,7 @@ export function FixListTable({
                   {point.insufficient ? (
                     <Badge>Insufficient data</Badge>
                   ) : point.quadrant ? (
-                    <Badge tone={QUADRANT_TONE[point.quadrant]}>
+                    <Badge tone={QUADRANT_TONE[point.quadrant]} className="!whitespace-normal">
                       {QUADRANT_LABEL[point.quadrant]}
                       {point.uncertain ? " (uncertain)" : ""}
                     </Badge>
@@ -126,7 +126,7 @@ export function FixListTable({
               </Td>
               <Td numeric className="!px-2">
                 {formatPercent(point.missRate?.rate)}
-                <span className="block text-xs whitespace-nowrap text-fg-muted">
+                <span className="block text-xs text-fg-muted">
                   {formatInterval(point.missRate?.lower, point.missRate?.upper, (v) => formatPercent(v), "–")}
                 </span>
               </Td>

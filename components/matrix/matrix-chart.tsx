@@ -9,6 +9,7 @@ import {
   fitDomain,
   linearScale,
   nearestPoint,
+  placeCaption,
   placeLabels,
   spreadPoints,
   type Box,
@@ -149,22 +150,47 @@ function computeLayout({
     };
   });
 
-  const caption = (text: string, corner: "tl" | "tr" | "bl" | "br", colour: string): Caption => {
+  // Each caption starts in its corner and slides along the plot's edges, within its own region
+  // (quadrant, or side of the diagonal), to the first place clear of every drawn point.
+  const discs = placed.map((p) => ({ x: p.drawnX, y: p.drawnY, r: p.r }));
+  const taken: Box[] = [];
+  const right = plot.x + plot.width;
+  const bottom = plot.y + plot.height;
+  const crossX = matrix ? sx(crosshair.performance) : 0;
+  const crossY = matrix ? sy(crosshair.importance) : 0;
+  const aboveLine = (x: number, y: number) => y < bottom - ((x - plot.x) * plot.height) / plot.width;
+  const caption = (text: string, corner: "tl" | "tr" | "bl" | "br", colour: string, region: (box: Box) => boolean): Caption => {
     const w = textWidth(text, CAPTION_FONT);
-    const x = corner === "tl" || corner === "bl" ? plot.x + 6 : plot.x + plot.width - 6 - w;
-    const y = corner === "tl" || corner === "tr" ? plot.y + 4 : plot.y + plot.height - 4 - LABEL_HEIGHT;
-    return { text, box: { x, y, width: w, height: LABEL_HEIGHT }, anchor: corner === "tl" || corner === "bl" ? "start" : "end", colour };
+    const left = corner === "tl" || corner === "bl";
+    const top = corner === "tl" || corner === "tr";
+    const candidates: Box[] = [];
+    for (let along = 0; along < 12; along++)
+      for (const direction of ["x", "y"] as const) {
+        if (along === 0 && direction === "y") continue;
+        const dx = direction === "x" ? along * 20 : 0;
+        const dy = direction === "y" ? along * 16 : 0;
+        const x = left ? plot.x + 6 + dx : right - 6 - w - dx;
+        const y = top ? plot.y + 4 + dy : bottom - 4 - LABEL_HEIGHT - dy;
+        const box = { x, y, width: w, height: LABEL_HEIGHT };
+        if (region(box)) candidates.push(box);
+      }
+    const first = { x: left ? plot.x + 6 : right - 6 - w, y: top ? plot.y + 4 : bottom - 4 - LABEL_HEIGHT, width: w, height: LABEL_HEIGHT };
+    const box = candidates.length > 0 ? placeCaption(candidates, discs, taken) : first;
+    taken.push(box);
+    return { text, box, anchor: left ? "start" : "end", colour };
   };
+  const inQuadrant = (left: boolean, top: boolean) => (box: Box) =>
+    (left ? box.x + box.width <= crossX - 2 : box.x >= crossX + 2) && (top ? box.y + box.height <= crossY - 2 : box.y >= crossY + 2);
   const captions = matrix
     ? [
-        caption(QUADRANT_LABEL.FIX_FIRST, "tl", "var(--color-fix-first-fg)"),
-        caption(QUADRANT_LABEL.KEEP_UP, "tr", "var(--color-keep-up-fg)"),
-        caption(QUADRANT_LABEL.BACK_BURNER, "bl", "var(--color-back-burner-fg)"),
-        caption(QUADRANT_LABEL.OVERKILL, "br", "var(--color-overkill-fg)"),
+        caption(QUADRANT_LABEL.FIX_FIRST, "tl", "var(--color-fix-first-fg)", inQuadrant(true, true)),
+        caption(QUADRANT_LABEL.KEEP_UP, "tr", "var(--color-keep-up-fg)", inQuadrant(false, true)),
+        caption(QUADRANT_LABEL.BACK_BURNER, "bl", "var(--color-back-burner-fg)", inQuadrant(true, false)),
+        caption(QUADRANT_LABEL.OVERKILL, "br", "var(--color-overkill-fg)", inQuadrant(false, false)),
       ]
     : [
-        caption("Importance outruns performance", "tl", "var(--color-fix-first-fg)"),
-        caption("Performance outruns importance", "br", "var(--color-keep-up-fg)"),
+        caption("Importance outruns performance", "tl", "var(--color-fix-first-fg)", (box) => aboveLine(box.x + box.width, box.y + box.height)),
+        caption("Performance outruns importance", "br", "var(--color-keep-up-fg)", (box) => !aboveLine(box.x, box.y)),
       ];
 
   const keyIds = new Set(

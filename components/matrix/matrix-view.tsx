@@ -21,10 +21,21 @@ const MatrixChart = dynamic(() => import("@/components/matrix/matrix-chart").the
   loading: () => <ChartPlaceholder height={MATRIX_CHART_HEIGHT} label="Loading the chart" />,
 });
 
+/** A view option kept in the URL; it shows the new state at once, while the page with it loads. */
 function Checkbox({ checked, onChange, children }: { checked: boolean; onChange: (checked: boolean) => void; children: string }) {
+  // Remounted (by its key) when the URL's value arrives, so this only bridges the wait.
+  const [on, setOn] = useState(checked);
   return (
     <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" className="size-4 accent-brand" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        type="checkbox"
+        className="size-4 accent-brand"
+        checked={on}
+        onChange={(event) => {
+          setOn(event.target.checked);
+          onChange(event.target.checked);
+        }}
+      />
       {children}
     </label>
   );
@@ -75,13 +86,13 @@ export function MatrixView({
           onChange={(value) => setParam("view", value === "matrix" ? null : value)}
         />
         {!diagonal && <CrosshairToggle value={crosshairMode} setParam={setParam} />}
-        <Checkbox checked={allLabels} onChange={(on) => setParam("labels", on ? "all" : null)}>
+        <Checkbox key={`labels-${allLabels}`} checked={allLabels} onChange={(on) => setParam("labels", on ? "all" : null)}>
           Label every point
         </Checkbox>
-        <Checkbox checked={fullScale} onChange={(on) => setParam("scale", on ? "full" : null)}>
+        <Checkbox key={`scale-${fullScale}`} checked={fullScale} onChange={(on) => setParam("scale", on ? "full" : null)}>
           Full scale
         </Checkbox>
-        <Checkbox checked={errorBars} onChange={(on) => setParam("bars", on ? "1" : null)}>
+        <Checkbox key={`bars-${errorBars}`} checked={errorBars} onChange={(on) => setParam("bars", on ? "1" : null)}>
           Show 95% intervals
         </Checkbox>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boxesOverlap, fitDomain, linearScale, nearestPoint, niceTicks, placeLabels, separation, spreadPoints } from "@/components/matrix/chart-layout";
+import { boxesOverlap, fitDomain, linearScale, nearestPoint, niceTicks, placeCaption, placeLabels, separation, spreadPoints } from "@/components/matrix/chart-layout";
 
 const bounds = { x: 0, y: 0, width: 600, height: 400 };
 
@@ -159,5 +159,24 @@ describe("placeLabels", () => {
       { bounds: tiny, points: [] },
     );
     expect(labels.map((label) => label.id)).toEqual(["a"]);
+  });
+});
+
+describe("placeCaption", () => {
+  it("takes the first candidate clear of every point, else the first", () => {
+    const candidates = [
+      { x: 0, y: 0, width: 100, height: 15 },
+      { x: 120, y: 0, width: 100, height: 15 },
+    ];
+    expect(placeCaption(candidates, [{ x: 50, y: 10, r: 8 }])).toBe(candidates[1]);
+    expect(placeCaption(candidates, [{ x: 300, y: 100, r: 8 }])).toBe(candidates[0]);
+    expect(placeCaption(candidates, [{ x: 50, y: 10, r: 8 }, { x: 150, y: 10, r: 8 }])).toBe(candidates[0]);
+  });
+});
+
+describe("round ticks", () => {
+  it("never spaces ticks 12.5 or 0.625 apart", () => {
+    expect(niceTicks(20, 95, 5)).toEqual([20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(niceTicks(2, 4.75, 0.25)).toEqual([2, 2.5, 3, 3.5, 4, 4.5]);
   });
 });
