@@ -52,7 +52,7 @@ export function FixListTable({
     return (
       <Th
         numeric={numeric}
-        className="!px-2 !tracking-normal !whitespace-normal"
+        className="!px-1.5 !tracking-normal !whitespace-normal !normal-case"
         aria-describedby={describedBy}
         sort={active ? (sort.descending ? "descending" : "ascending") : "none"}
         onSort={() => setSort(active ? { key, descending: !sort.descending } : { key, descending: firstDescending })}

@@ -96,7 +96,7 @@ export function MatrixView({
           Show 95% intervals
         </Checkbox>
       </div>
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,9fr)_minmax(0,11fr)]">
         <section aria-labelledby="matrix-chart-heading" className="min-w-0 space-y-2">
           <h2 id="matrix-chart-heading" className="sr-only">
             {diagonal ? "Iso-priority view" : "Importance against performance"}

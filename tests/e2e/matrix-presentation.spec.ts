@@ -147,6 +147,9 @@ for (const width of [1280, 1440]) {
     expect(fixList.x).toBeGreaterThan(chart.x + chart.width);
     expect(fixList.y).toBeLessThan(900);
     expect(chart.y + chart.height).toBeLessThanOrEqual(900);
+    const table = page.getByRole("region", { name: "Fix list: touchpoints ranked by weighted pain" });
+    const { scrollWidth, clientWidth } = await table.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+    expect(scrollWidth, "the fix list fits beside the chart").toBeLessThanOrEqual(clientWidth);
     await expect(page.getByTestId("ranking-note")).toContainText("ranked by weighted pain");
     await page.screenshot({ path: testInfo.outputPath(`matrix-quadrants-${width}.png`) });
 
