@@ -178,7 +178,8 @@ const LEADER_FROM_GAP = 10;
 /**
  * Places labels greedily in the order given (the most important first), each at the first
  * candidate position, nearest first, that lies inside `bounds` and overlaps no label placed
- * before it, no `obstacles` box (captions) and no point's disc. A label that fits nowhere is
+ * before it, no `obstacles` box (captions) and no point's disc, preferring spots nearer to its
+ * own point than to any other. A label that fits nowhere is
  * tried again allowing it to cover other points (never another label); one that still fits
  * nowhere is left out, so no two labels ever overlap.
  */
@@ -191,8 +192,12 @@ export function placeLabels(
   const obstacles = options.obstacles ?? [];
   for (const request of requests) {
     const others = options.points.filter((point) => !(point.x === request.x && point.y === request.y));
+    const clear = (box: Box) => free(box, placed, obstacles, padding) && others.every((point) => !circleHitsBox(point, box, 1));
+    // Best: a spot nearer its own point than any other, so nobody reads it as a neighbour's name.
+    const ownNearest = (box: Box) => others.every((point) => gapToBox(point, box) > gapToBox(request, box));
     const candidate =
-      firstFit(request, options.bounds, (box) => free(box, placed, obstacles, padding) && others.every((point) => !circleHitsBox(point, box, 1))) ??
+      firstFit(request, options.bounds, (box) => clear(box) && ownNearest(box)) ??
+      firstFit(request, options.bounds, clear) ??
       firstFit(request, options.bounds, (box) => free(box, placed, obstacles, padding));
     if (candidate) placed.push(candidate);
   }
@@ -239,6 +244,13 @@ function inside(box: Box, bounds: Box): boolean {
 /** Whether two boxes overlap, or come closer than `padding`. */
 export function boxesOverlap(a: Box, b: Box, padding = 0): boolean {
   return a.x < b.x + b.width + padding && b.x < a.x + a.width + padding && a.y < b.y + b.height + padding && b.y < a.y + a.height + padding;
+}
+
+/** The distance from a disc's edge to a box (negative when they overlap). */
+function gapToBox(circle: { x: number; y: number; r: number }, box: Box): number {
+  const nx = clamp(circle.x, box.x, box.x + box.width);
+  const ny = clamp(circle.y, box.y, box.y + box.height);
+  return Math.hypot(circle.x - nx, circle.y - ny) - circle.r;
 }
 
 function circleHitsBox(circle: { x: number; y: number; r: number }, box: Box, padding: number): boolean {

@@ -184,12 +184,14 @@ test("the fix list explains its order and its columns", async ({ demoUsers, page
   await expect(page.locator("#legend-gap")).toContainText("importance minus performance");
 });
 
-test("the weekly trend of a touchpoint marks weeks with too few observations and shows the interval band", async ({ demoUsers, page, signIn }) => {
+test("the weekly trend of a touchpoint marks weeks with too few observations and shows the interval band", async ({ demoUsers, page, signIn }, testInfo) => {
   await signIn(demoUsers.MANAGER);
   await page.goto(MATRIX);
   await page.getByTestId("fix-list-row").first().locator("a").click();
   await expect(page.getByTestId("trend-legend")).toContainText("hollow grey point");
   await expect(page.locator(".recharts-area-area")).toHaveCount(1);
+  await page.getByTestId("trend-legend").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("trend.png") });
   await page.getByText("Weekly values").click();
   const weeks = page.getByRole("table", { name: "Performance and miss rate by week" }).locator("tbody tr");
   const counts = await weeks.evaluateAll((rows) => rows.map((row) => row.querySelectorAll("td")[1]!.textContent ?? ""));
@@ -203,7 +205,7 @@ test("the weekly trend of a touchpoint marks weeks with too few observations and
 });
 
 for (const width of [1280, 1440, 1920]) {
-  test(`the journey grid in quadrant colours fits its box at ${width} wide`, async ({ demoUsers, page, signIn }) => {
+  test(`the journey grid in quadrant colours fits its box at ${width} wide`, async ({ demoUsers, page, signIn }, testInfo) => {
     await page.setViewportSize({ width, height: 900 });
     await signIn(demoUsers.MANAGER);
     await page.goto(`${JOURNEY}?colour=quadrant`);
@@ -211,5 +213,7 @@ for (const width of [1280, 1440, 1920]) {
     await expect(region).toBeVisible();
     const { scrollWidth, clientWidth } = await region.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await region.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`journey-quadrants-${width}.png`) });
   });
 }

@@ -180,3 +180,14 @@ describe("round ticks", () => {
     expect(niceTicks(2, 4.75, 0.25)).toEqual([2, 2.5, 3, 3.5, 4, 4.5]);
   });
 });
+
+describe("placeLabels, unambiguous", () => {
+  it("does not put a label right beside a neighbour when a spot nearer its own point is free", () => {
+    // The spot right of the point is free, but a neighbour touches it from below (2 px away,
+    // against 3 px from its own point): the label goes left instead.
+    const own = { x: 300, y: 200, r: 8 };
+    const neighbour = { x: 340, y: 217, r: 8 };
+    const [label] = placeLabels([{ id: "a", ...own, width: 60, height: 14 }], { bounds, points: [own, neighbour] });
+    expect(label!.box.x + label!.box.width).toBeLessThanOrEqual(own.x - own.r);
+  });
+});
