@@ -8,6 +8,9 @@ import { DEMO_MAP, DEMO_WORKSPACE, expectAccessible } from "./support";
 const MATRIX = `/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}/matrix`;
 const JOURNEY = `/w/${DEMO_WORKSPACE}/maps/${DEMO_MAP}`;
 
+// The chart's code loads after the page; on a machine shared with other work that can take a while.
+const CHART_LOAD = 30_000;
+
 type Rect = { x: number; y: number; width: number; height: number };
 
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -64,7 +67,7 @@ test("every touchpoint with enough data can be hovered where it is drawn and nam
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(demoUsers.MANAGER);
   await page.goto(MATRIX);
-  await expect(page.getByTestId("matrix-point").first()).toBeVisible();
+  await expect(page.getByTestId("matrix-point").first()).toBeVisible({ timeout: CHART_LOAD });
 
   const points = await drawnPoints(page);
   const sufficient = points.filter((point) => !point.insufficient);
@@ -110,7 +113,7 @@ test("a point opens its details by mouse and by keyboard, and selecting a row dr
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(demoUsers.MANAGER);
   await page.goto(`${MATRIX}?lifecycle=ESTABLISHED`);
-  await expect(page.getByTestId("matrix-point").first()).toBeVisible();
+  await expect(page.getByTestId("matrix-point").first()).toBeVisible({ timeout: CHART_LOAD });
 
   // The third row of the fix list: selecting it puts its point last in the drawing, on top.
   const third = page.getByTestId("fix-list-row").nth(2);
@@ -137,7 +140,7 @@ for (const width of [1280, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     await signIn(demoUsers.MANAGER);
     await page.goto(MATRIX);
-    await expect(page.getByTestId("matrix-point").first()).toBeVisible();
+    await expect(page.getByTestId("matrix-point").first()).toBeVisible({ timeout: CHART_LOAD });
     await expectTidyChart(page);
     await expect(page.getByTestId("matrix-caption")).toHaveText(["Concentrate here", "Keep up the good work", "Low priority", "Possible overkill"]);
 
@@ -168,7 +171,7 @@ test("on a narrow screen the fix list comes under the chart", async ({ demoUsers
   await page.setViewportSize({ width: 900, height: 900 });
   await signIn(demoUsers.MANAGER);
   await page.goto(MATRIX);
-  await expect(page.getByTestId("matrix-point").first()).toBeVisible();
+  await expect(page.getByTestId("matrix-point").first()).toBeVisible({ timeout: CHART_LOAD });
   const chart = (await page.getByTestId("matrix-svg").boundingBox())!;
   const fixList = (await page.getByRole("heading", { name: "Fix list" }).boundingBox())!;
   expect(fixList.y).toBeGreaterThan(chart.y + chart.height);
