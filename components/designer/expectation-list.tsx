@@ -15,6 +15,7 @@ import { dragSource, dropIndex, markAfterLast, markBefore, useDragControls, useD
 import { byPosition } from "./design-state";
 import { GripIcon } from "./icons";
 import { MoveButtons } from "./move-buttons";
+import { plural } from "@/lib/plural";
 
 /** The ordered list of what customers expect at a touchpoint: add, edit, reorder, archive. */
 export function ExpectationList({ touchpoint, focusNew }: { touchpoint: DesignTouchpoint; focusNew: boolean }) {
@@ -186,7 +187,7 @@ function ExpectationRow({
         <>
           <div className="min-w-0 flex-1 py-1.5 text-sm">
             <span className="break-words">{expectation.text}</span>
-            {hasData && <span className="ml-2 text-xs text-fg-muted">{expectation.observations} observations</span>}
+            {hasData && <span className="ml-2 text-xs text-fg-muted">{plural(expectation.observations, "observation")}</span>}
           </div>
           <div className="flex shrink-0 flex-wrap items-center gap-0.5">
             <MoveButtons

@@ -11,6 +11,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/components/ui/cn";
 import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
+import { plural } from "@/lib/plural";
 
 const CHOICES = [
   {
@@ -77,7 +78,7 @@ export function NewMapForm({ workspaceId, initialTemplate }: { workspaceId: stri
                   <span className="block">
                     <span className="font-medium text-fg">Channels:</span> {choice.outline.channels.join(", ")}
                   </span>
-                  <span className="block">{choice.outline.touchpoints} touchpoints with their expectations</span>
+                  <span className="block">{plural(choice.outline.touchpoints, "touchpoint")} with their expectations</span>
                 </span>
               )}
             </label>

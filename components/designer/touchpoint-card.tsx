@@ -9,6 +9,7 @@ import { useDesigner } from "./designer-context";
 import { dragSource, useDragControls } from "./drag-context";
 import { GripIcon, MoveIcon } from "./icons";
 import { iconButtonClass, MoveButtons } from "./move-buttons";
+import { plural } from "@/lib/plural";
 
 /**
  * One touchpoint in the designer grid. A mouse drags the card; the keyboard uses the
@@ -87,7 +88,7 @@ export const TouchpointCard = memo(function TouchpointCard({
           {expectations} expectation{expectations === 1 ? "" : "s"}
         </span>
         {touchpoint.ownerTeam && <span>· {touchpoint.ownerTeam}</span>}
-        {touchpoint.observations > 0 && <span>· {touchpoint.observations} observations</span>}
+        {touchpoint.observations > 0 && <span>· {plural(touchpoint.observations, "observation")}</span>}
         {touchpoint.momentOfTruth && <Badge tone="moment-of-truth">Moment of truth</Badge>}
       </div>
       <div className="mt-1 flex items-center gap-0.5 pl-4">

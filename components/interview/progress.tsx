@@ -4,6 +4,7 @@ import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { Answer, CaptureJourney } from "@/lib/schemas/interview";
 import type { Problem } from "@/lib/schemas/interview-submission";
+import { plural } from "@/lib/plural";
 
 export type TouchpointStatus = "not-answered" | "skipped" | "incomplete" | "done";
 
@@ -59,7 +60,7 @@ export function StepProgress({ journey, step, answers, problems, onJump }: Props
           </span>
           <span className="text-fg-muted">
             {" "}
-            · {visited} of {journey.touchpoints.length} touchpoints answered
+            · {visited} of {plural(journey.touchpoints.length, "touchpoint")} answered
           </span>
         </p>
         <button

@@ -2,6 +2,7 @@ import type { Crosshair } from "@/lib/analysis/quadrant";
 import { Badge } from "@/components/ui/badge";
 import { formatNumber, formatSigned, QUADRANT_LABEL, QUADRANT_TONE } from "@/components/matrix/format";
 import { PERFORMANCE_LEGEND, type ColourMode } from "./colouring";
+import { plural } from "@/lib/plural";
 
 const QUADRANT_MEANING = {
   FIX_FIRST: "important, performing below the crosshair",
@@ -43,7 +44,7 @@ export function ColourLegend({ colour, minSample, crosshair }: { colour: ColourM
         </>
       )}
       <p className="mt-2 text-fg-muted">
-        Uncoloured cards with a dashed outline have fewer than {minSample} observations in this view, or are outside the filter.
+        Uncoloured cards with a dashed outline have fewer than {plural(minSample, "observation")} in this view, or are outside the filter.
       </p>
     </div>
   );

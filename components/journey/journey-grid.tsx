@@ -42,7 +42,7 @@ export function JourneyGrid({ journey, highlights }: { journey: Journey; highlig
       tabIndex={0}
       data-print="expand"
     >
-      <table className="w-full min-w-[48rem] border-collapse text-sm">
+      <table className="w-full min-w-[48rem] table-fixed border-collapse text-sm">
         <caption className="sr-only">Touchpoints of {journey.map.name} by stage and channel</caption>
         <thead>
           <tr>
@@ -86,7 +86,7 @@ export function JourneyCard({ touchpoint, highlight }: { touchpoint: JourneyTouc
   return (
     <div
       className={cn(
-        "rounded-md border p-2",
+        "rounded-md border p-2 break-words",
         highlight ? TONE_CARD[highlight.tone] : "border-border bg-surface-muted",
         touchpoint.momentOfTruth && "border-l-4 border-l-moment-of-truth",
       )}
@@ -107,7 +107,12 @@ export function JourneyCard({ touchpoint, highlight }: { touchpoint: JourneyTouc
       </p>
       {(touchpoint.momentOfTruth || highlight) && (
         <p className="mt-1.5 flex flex-wrap gap-1">
-          {highlight && <Badge tone={highlight.tone}>{highlight.label}</Badge>}
+          {highlight && (
+            // The label may be long ("Concentrate here (uncertain)"): it wraps inside the card rather than widen the grid.
+            <Badge tone={highlight.tone} className="!whitespace-normal">
+              {highlight.label}
+            </Badge>
+          )}
           {touchpoint.momentOfTruth && <Badge tone="moment-of-truth">Moment of truth</Badge>}
         </p>
       )}

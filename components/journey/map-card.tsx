@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { MapSummary } from "@/lib/types/maps";
 import { MAP_STATUS_LABELS } from "@/lib/schemas/map";
 import { Badge } from "@/components/ui/badge";
+import { plural, pluralForm } from "@/lib/plural";
 
 /** A map with its progress toward the interview target, overall and per segment value. */
 export function MapCard({ map, href, actions }: { map: MapSummary; href?: string; actions?: ReactNode }) {
@@ -22,12 +23,12 @@ export function MapCard({ map, href, actions }: { map: MapSummary; href?: string
       </div>
       {map.description && <p className="mt-1 line-clamp-2 text-sm text-fg-muted">{map.description}</p>}
       <p className="mt-3 text-sm text-fg-muted">
-        {map.touchpoints} touchpoint{map.touchpoints === 1 ? "" : "s"}
+        {plural(map.touchpoints, "touchpoint")}
       </p>
       <div className="mt-auto pt-4">
         <p className="text-sm">
           <strong>{map.submittedInterviews}</strong>
-          {target ? ` of ${target} interviews` : " interviews (no target set)"}
+          {target ? ` of ${plural(target, "interview")}` : ` ${pluralForm(map.submittedInterviews, "interview")} (no target set)`}
         </p>
         {target !== null && <Progress label={`Interviews toward the target of ${map.name}`} value={map.submittedInterviews} max={target} />}
         {map.segments.length > 0 && (

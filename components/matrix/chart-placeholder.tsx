@@ -1,7 +1,7 @@
 import { Spinner } from "@/components/ui/spinner";
 
 /** The matrix chart's plot height; its placeholder takes the same, so nothing moves when it arrives. */
-export const MATRIX_CHART_HEIGHT = 480;
+export const MATRIX_CHART_HEIGHT = 400;
 /** The same for the performance-by-week chart of a touchpoint. */
 export const TREND_CHART_HEIGHT = 220;
 

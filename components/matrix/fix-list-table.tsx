@@ -8,10 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { QUADRANT_LABEL, QUADRANT_TONE, formatInterval, formatNumber, formatPercent, formatSigned } from "@/components/matrix/format";
 
-type SortKey = "rank" | "name" | "n" | "reach" | "importance" | "performance" | "missRate" | "pain" | "gap";
+type SortKey = "rank" | "name" | "reach" | "importance" | "performance" | "missRate" | "pain" | "gap";
 
 const VALUE: Record<Exclude<SortKey, "rank" | "name">, (point: MatrixPoint) => number | null> = {
-  n: (point) => point.n,
   reach: (point) => point.reach,
   importance: (point) => point.importance.mean,
   performance: (point) => point.performance.value,
@@ -22,7 +21,9 @@ const VALUE: Record<Exclude<SortKey, "rank" | "name">, (point: MatrixPoint) => n
 
 /**
  * The fix list: touchpoints ranked by weighted pain (the server's order), sortable by any
- * column. Selecting a row highlights its point on the chart, and the reverse.
+ * column. Selecting a row highlights (and labels) its point on the chart, and focusing a point
+ * selects its row. The quadrant, n, owner and moment of truth sit under the name, so the list
+ * fits beside the chart.
  */
 export function FixListTable({
   ranked,
@@ -45,11 +46,14 @@ export function FixListTable({
   }
   if (sort.descending) rows.reverse();
 
-  function header(key: SortKey, label: string, numeric = true, firstDescending = true) {
+  function header(key: SortKey, label: string, options: { numeric?: boolean; firstDescending?: boolean; describedBy?: string } = {}) {
+    const { numeric = true, firstDescending = true, describedBy } = options;
     const active = sort.key === key;
     return (
       <Th
         numeric={numeric}
+        className="!px-1.5 !tracking-normal !whitespace-normal !normal-case"
+        aria-describedby={describedBy}
         sort={active ? (sort.descending ? "descending" : "ascending") : "none"}
         onSort={() => setSort(active ? { key, descending: !sort.descending } : { key, descending: firstDescending })}
       >
@@ -59,20 +63,17 @@ export function FixListTable({
   }
 
   return (
-    <Table caption="Fix list: touchpoints ranked by weighted pain" captionHidden>
+    <Table caption="Fix list: touchpoints ranked by weighted pain" captionHidden className="!text-[13px]">
       <THead>
         <Tr>
-          {header("rank", "#", true, false)}
-          {header("name", "Touchpoint", false, false)}
-          <Th>Quadrant</Th>
-          {header("n", "n")}
+          {header("rank", "#", { firstDescending: false })}
+          {header("name", "Touchpoint", { numeric: false, firstDescending: false })}
           {header("reach", "Reach")}
-          {header("importance", "Importance")}
-          {header("performance", "Performance")}
+          {header("importance", "Impor\u00adtance")}
+          {header("performance", "Perfor\u00admance")}
           {header("missRate", "Miss rate")}
-          {header("pain", "Weighted pain")}
-          {header("gap", "Gap")}
-          <Th>Owner</Th>
+          {header("pain", "Weighted pain", { describedBy: "legend-weighted-pain" })}
+          {header("gap", "Gap", { describedBy: "legend-gap" })}
         </Tr>
       </THead>
       <TBody>
@@ -86,8 +87,10 @@ export function FixListTable({
               className={cn("cursor-pointer", selected && "bg-brand-subtle")}
               onClick={() => onSelect(point.id)}
             >
-              <Td numeric>{rank.get(point.id)}</Td>
-              <Td>
+              <Td numeric className="!px-2">
+                {rank.get(point.id)}
+              </Td>
+              <Td className="!px-2">
                 <Link
                   href={detailHref(point.id)}
                   className="font-medium underline-offset-2 hover:underline"
@@ -97,39 +100,42 @@ export function FixListTable({
                   {point.name}
                 </Link>
                 <span className="block text-xs text-fg-muted">
-                  {point.stageName} · {point.channelName}
+                  {point.stageName} · {point.channelName} · n = {point.n.toLocaleString("en")}
+                  {point.ownerTeam ? ` · ${point.ownerTeam}` : ""}
                 </span>
-                {point.momentOfTruth && (
-                  <Badge tone="moment-of-truth" className="mt-1">
-                    Moment of truth
-                  </Badge>
-                )}
+                <span className="mt-1 flex flex-wrap gap-1">
+                  {point.insufficient ? (
+                    <Badge>Insufficient data</Badge>
+                  ) : point.quadrant ? (
+                    <Badge tone={QUADRANT_TONE[point.quadrant]} className="!whitespace-normal">
+                      {QUADRANT_LABEL[point.quadrant]}
+                      {point.uncertain ? " (uncertain)" : ""}
+                    </Badge>
+                  ) : null}
+                  {point.momentOfTruth && <Badge tone="moment-of-truth">Moment of truth</Badge>}
+                </span>
               </Td>
-              <Td>
-                {point.insufficient ? (
-                  <Badge>Insufficient data</Badge>
-                ) : point.quadrant ? (
-                  <Badge tone={QUADRANT_TONE[point.quadrant]}>{QUADRANT_LABEL[point.quadrant]}</Badge>
-                ) : (
-                  "–"
-                )}
-                {point.uncertain && !point.insufficient && <span className="block text-xs text-fg-muted">uncertain</span>}
+              <Td numeric className="!px-2">
+                {formatPercent(point.reach)}
               </Td>
-              <Td numeric>{point.n}</Td>
-              <Td numeric>{formatPercent(point.reach)}</Td>
-              <Td numeric>{formatNumber(point.importance.mean, 2)}</Td>
-              <Td numeric>{formatSigned(point.performance.value)}</Td>
-              <Td numeric>
+              <Td numeric className="!px-2">
+                {formatNumber(point.importance.mean, 2)}
+              </Td>
+              <Td numeric className="!px-2">
+                {formatSigned(point.performance.value)}
+              </Td>
+              <Td numeric className="!px-2">
                 {formatPercent(point.missRate?.rate)}
                 <span className="block text-xs text-fg-muted">
-                  {formatInterval(point.missRate?.lower, point.missRate?.upper, (v) => formatPercent(v))}
+                  {formatInterval(point.missRate?.lower, point.missRate?.upper, (v) => formatPercent(v), "–")}
                 </span>
               </Td>
-              <Td numeric className="font-semibold">
+              <Td numeric className="!px-2 font-semibold">
                 {formatNumber(point.weightedPain)}
               </Td>
-              <Td numeric>{formatSigned(point.gap)}</Td>
-              <Td>{point.ownerTeam || "–"}</Td>
+              <Td numeric className="!px-2">
+                {formatSigned(point.gap)}
+              </Td>
             </Tr>
           );
         })}

@@ -50,7 +50,8 @@ export function formatInterval(
   lower: number | null | undefined,
   upper: number | null | undefined,
   format: (value: number) => string,
+  separator = " to ",
 ): string {
   if (lower === null || lower === undefined || upper === null || upper === undefined) return "interval undefined";
-  return `${format(lower)} to ${format(upper)}`;
+  return `${format(lower)}${separator}${format(upper)}`;
 }

@@ -13,6 +13,6 @@ const TrendChart = dynamic(() => import("@/components/matrix/trend-chart").then(
 });
 
 /** Performance by week, loaded on demand. */
-export function LazyTrendChart({ points }: { points: TrendPoint[] }) {
-  return <TrendChart points={points} />;
+export function LazyTrendChart({ points, minSample }: { points: TrendPoint[]; minSample: number }) {
+  return <TrendChart points={points} minSample={minSample} />;
 }

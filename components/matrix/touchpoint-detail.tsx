@@ -9,6 +9,7 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { LazyTrendChart } from "@/components/matrix/lazy-trend-chart";
 import { FEELING_CLASS, FEELING_LABEL } from "@/components/matrix/feeling-labels";
 import { formatInterval, formatNumber, formatPercent, formatSigned } from "@/components/matrix/format";
+import { plural } from "@/lib/plural";
 
 const OUTCOME_LABEL = { MISSED: "Missed", MET: "Met", EXCEEDED: "Exceeded" } as const;
 const OUTCOME_TONE = { MISSED: "missed", MET: "met", EXCEEDED: "exceeded" } as const;
@@ -64,13 +65,13 @@ export function TouchpointDetailView({
     <div className="space-y-6">
       {f.n < minSample && (
         <p className="rounded-md border border-border bg-surface-muted p-3 text-sm">
-          Only {f.n} observations in this view, fewer than the {minSample} this map asks for: read these figures as a first
+          Only {plural(f.n, "observation")} in this view, fewer than the {minSample} this map asks for: read these figures as a first
           indication.
         </p>
       )}
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7" data-testid="touchpoint-figures">
-        <Figure label="Observations (n)" value={f.n.toLocaleString("en")} note={`${f.interviews} interviews`} />
-        <Figure label="Reach" value={formatPercent(f.reach)} note={`of ${detail.interviews} interviews`} />
+        <Figure label="Observations (n)" value={f.n.toLocaleString("en")} note={plural(f.interviews, "interview")} />
+        <Figure label="Reach" value={formatPercent(f.reach)} note={`of ${plural(detail.interviews, "interview")}`} />
         <Figure
           label="Importance"
           value={formatNumber(f.importance.mean, 2)}
@@ -155,7 +156,7 @@ export function TouchpointDetailView({
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card as="section" title="Feelings" description={feelings.total ? `${feelings.total} observations with a feeling recorded.` : undefined}>
+        <Card as="section" title="Feelings" description={feelings.total ? `${plural(feelings.total, "observation")} with a feeling recorded.` : undefined}>
           {feelings.total === 0 ? (
             <p className="text-sm text-fg-muted">No feelings recorded here in this view.</p>
           ) : (
@@ -182,7 +183,11 @@ export function TouchpointDetailView({
           )}
         </Card>
         <Card as="section" title="Performance by week">
-          <LazyTrendChart points={trend} />
+          <LazyTrendChart points={trend} minSample={minSample} />
+          <p className="mt-1 text-xs text-fg-muted" data-testid="trend-legend">
+            The line and its shaded 95% interval cover weeks with at least {plural(minSample, "observation")}; a hollow grey
+            point is a week with fewer, too few to read on its own.
+          </p>
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer">Weekly values</summary>
             <Table caption="Performance and miss rate by week" captionHidden>
@@ -198,7 +203,10 @@ export function TouchpointDetailView({
                 {trend.map((point) => (
                   <Tr key={point.bucketStart}>
                     <Td>{point.bucketStart}</Td>
-                    <Td numeric>{point.n}</Td>
+                    <Td numeric>
+                      {point.n}
+                      {point.n > 0 && point.n < minSample && <span className="block text-xs text-fg-muted">too few</span>}
+                    </Td>
                     <Td numeric>{formatSigned(point.performance)}</Td>
                     <Td numeric>{formatPercent(point.missRate)}</Td>
                   </Tr>

@@ -20,6 +20,7 @@ import { ColourControls } from "@/components/journey/colour-controls";
 import { ColourLegend } from "@/components/journey/colour-legend";
 import { journeyHighlights, parseColourMode } from "@/components/journey/colouring";
 import { FilterBar } from "@/components/matrix/filter-bar";
+import { plural, pluralForm } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Journey" };
 
@@ -96,7 +97,7 @@ async function Journey({
         <JourneySummary journey={journey}>
           {journey.submittedInterviews === 0
             ? "No interviews submitted yet: the cards are coloured by performance once there are. Each card shows n, the observations recorded at that touchpoint."
-            : `${journey.submittedInterviews.toLocaleString("en")} submitted interview${journey.submittedInterviews === 1 ? "" : "s"}. Each card shows n, the observations recorded at that touchpoint.`}
+            : `${plural(journey.submittedInterviews, "submitted interview")}. Each card shows n, the observations recorded at that touchpoint.`}
         </JourneySummary>
         <JourneyGrid journey={journey} />
       </>
@@ -126,8 +127,8 @@ async function Journey({
       )}
       <div className="text-sm">
         <p data-testid="filter-counts">
-          <strong>{matrix.interviews.toLocaleString("en")}</strong> interviews and{" "}
-          <strong>{matrix.observations.toLocaleString("en")}</strong> observations in this view
+          <strong>{matrix.interviews.toLocaleString("en")}</strong> {pluralForm(matrix.interviews, "interview")} and{" "}
+          <strong>{matrix.observations.toLocaleString("en")}</strong> {pluralForm(matrix.observations, "observation")} in this view
           {filtered ? " (filtered)" : ""}.
         </p>
         <p className="text-fg-muted">

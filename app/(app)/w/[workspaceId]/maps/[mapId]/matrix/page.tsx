@@ -5,6 +5,7 @@ import { requireWorkspace } from "@/lib/workspace";
 import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
 import { hasInterviewFilter, parseAnalysisFilter, parseCrosshairMode } from "@/lib/schemas/analysis-filter";
 import { todayIso } from "@/lib/analysis/trend";
+import { pluralForm } from "@/lib/plural";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar } from "@/components/matrix/filter-bar";
@@ -23,6 +24,8 @@ export default async function MatrixPage({ params, searchParams }: PageProps<"/w
   const crosshairMode = parseCrosshairMode(query.crosshair);
   const viewMode = query.view === "diagonal" ? "diagonal" : "matrix";
   const errorBars = query.bars === "1";
+  const fullScale = query.scale === "full";
+  const allLabels = query.labels === "all";
   const selected = typeof query.tp === "string" ? query.tp : null;
   const [matrix, options] = await Promise.all([getMatrix(ctx, map, filter, crosshairMode), getFilterOptions(ctx, mapId)]);
   const filtered = hasInterviewFilter(filter);
@@ -31,7 +34,7 @@ export default async function MatrixPage({ params, searchParams }: PageProps<"/w
     <>
       <PageHeader
         title="Priority matrix"
-        description="Importance against performance for every touchpoint, and the fix list ranked by weighted pain: how often a touchpoint fails its customers, weighted by how much it mattered, per 100 interviews."
+        description="What to fix first: importance against performance for every touchpoint, and the fix list ranked by weighted pain."
       />
       <FilterBar filter={filter} options={options} today={todayIso()} />
       {problems.length > 0 && (
@@ -39,9 +42,9 @@ export default async function MatrixPage({ params, searchParams }: PageProps<"/w
           Part of this link could not be read and was left out ({problems.join("; ")}).
         </p>
       )}
-      <p className="my-4 text-sm" data-testid="filter-counts">
-        <strong>{matrix.interviews.toLocaleString("en")}</strong> interviews and{" "}
-        <strong>{matrix.observations.toLocaleString("en")}</strong> observations in this view
+      <p className="my-3 text-sm" data-testid="filter-counts">
+        <strong>{matrix.interviews.toLocaleString("en")}</strong> {pluralForm(matrix.interviews, "interview")} and{" "}
+        <strong>{matrix.observations.toLocaleString("en")}</strong> {pluralForm(matrix.observations, "observation")} in this view
         {filtered ? " (filtered)" : ""}.
       </p>
       {matrix.interviews === 0 ? (
@@ -72,6 +75,8 @@ export default async function MatrixPage({ params, searchParams }: PageProps<"/w
           crosshairMode={crosshairMode}
           viewMode={viewMode}
           errorBars={errorBars}
+          fullScale={fullScale}
+          allLabels={allLabels}
           detailBase={`/w/${workspaceId}/maps/${mapId}/matrix`}
           initialSelected={selected}
         />
