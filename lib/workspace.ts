@@ -1,9 +1,11 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { sql } from "@/lib/db";
 import { getSessionUser, getSessionUserId } from "@/lib/auth/session";
 import { can, type Permission, type Role } from "@/lib/permissions";
+import { REQUESTED_PATH_HEADER, signInPathFor } from "@/lib/auth/requested-path";
 
 /** Who is acting, in which workspace, with which role. Every data function takes it first. */
 export type WorkspaceContext = {
@@ -62,6 +64,20 @@ export async function resolveWorkspaceAccess(
 }
 
 /**
+ * To the sign-in page, keeping the page that was asked for (set by the proxy) as where to go
+ * on to afterwards: a shared link to a matrix view opens that view once signed in.
+ */
+async function redirectToSignIn(): Promise<never> {
+  let requested: string | null = null;
+  try {
+    requested = (await headers()).get(REQUESTED_PATH_HEADER);
+  } catch {
+    // Called outside a request (a script or a test): no page to come back to.
+  }
+  redirect(signInPathFor(requested));
+}
+
+/**
  * The one guard of every page, server action and route handler inside a workspace.
  * Not signed in: to the sign-in page. Not a member, or the role lacks the permission:
  * the same not-found answer as a workspace that does not exist.
@@ -69,7 +85,7 @@ export async function resolveWorkspaceAccess(
 export async function requireWorkspace(workspaceId: string, permission: Permission): Promise<WorkspaceContext> {
   // The membership query reads the user too: one query decides who and what.
   const userId = await getSessionUserId();
-  if (!userId) redirect("/sign-in");
+  if (!userId) return redirectToSignIn();
   const ctx = await resolveWorkspaceAccess(userId, workspaceId, permission);
   if (!ctx) notFound();
   return ctx;
@@ -78,6 +94,6 @@ export async function requireWorkspace(workspaceId: string, permission: Permissi
 /** For pages outside a workspace that need a signed-in user. */
 export async function requireUser() {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) return redirectToSignIn();
   return user;
 }
