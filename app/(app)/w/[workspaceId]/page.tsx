@@ -18,28 +18,33 @@ export default async function MapsPage({ params }: PageProps<"/w/[workspaceId]">
   const maps = await listMaps(ctx);
   const canView = can(ctx.role, "map.view");
   const canDesign = can(ctx.role, "map.design");
+  const canRecord = can(ctx.role, "interview.record");
   const current = maps.filter((map) => map.status !== "ARCHIVED");
   const archived = maps.filter((map) => map.status === "ARCHIVED");
   const newMap = `/w/${workspaceId}/maps/new`;
 
   const grid = (list: MapSummary[]) => (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      {list.map((map) => (
-        <li key={map.id}>
-          <MapCard
-            map={map}
-            href={canView ? `/w/${workspaceId}/maps/${map.id}` : undefined}
-            actions={
-              canDesign ? (
-                <MapCardActions
-                  workspaceId={workspaceId}
-                  map={{ id: map.id, name: map.name, description: map.description, status: map.status, hasInterviews: map.hasInterviews }}
-                />
-              ) : undefined
-            }
-          />
-        </li>
-      ))}
+      {list.map((map) => {
+        const record = canRecord && map.status === "ACTIVE" ? `/w/${workspaceId}/interviews/new?map=${map.id}` : undefined;
+        return (
+          <li key={map.id}>
+            <MapCard
+              map={map}
+              href={canView ? `/w/${workspaceId}/maps/${map.id}` : record}
+              recordHref={record}
+              actions={
+                canDesign ? (
+                  <MapCardActions
+                    workspaceId={workspaceId}
+                    map={{ id: map.id, name: map.name, description: map.description, status: map.status, hasInterviews: map.hasInterviews }}
+                  />
+                ) : undefined
+              }
+            />
+          </li>
+        );
+      })}
     </ul>
   );
 
