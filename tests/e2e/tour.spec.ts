@@ -161,9 +161,10 @@ test("a success toast in the designer covers no touchpoint card and goes within 
   const dialog = page.getByRole("dialog", { name: 'Rename stage "Get help"' });
   await dialog.getByLabel("Name").fill("Aftercare");
   await dialog.getByRole("button", { name: "Rename" }).click();
-  const toast = page.getByTestId("toasts").getByText('Renamed to "Aftercare".');
-  await expect(toast).toBeVisible();
-  const toastBox = (await page.getByTestId("toasts").boundingBox())!;
+  // The toast itself: the box around its own dismiss button.
+  const toast = page.getByRole("button", { name: "Dismiss notification" }).locator("xpath=..");
+  await expect(toast).toContainText('Renamed to "Aftercare".');
+  const toastBox = (await toast.boundingBox())!;
   const cards = await boxes(page.getByTestId("designer-touchpoint"));
   expect(cards.length).toBeGreaterThan(10);
   expect(cards.filter((card) => overlaps(card, toastBox))).toEqual([]);
