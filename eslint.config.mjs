@@ -112,7 +112,7 @@ export default defineConfig([
   // Rule options do not merge across config objects (a later one replaces an earlier one for
   // the files both match), so each layer below repeats the shared rules through layerRules().
   { ignores: READS_PROCESS_ENV, rules: layerRules([], { clientCheck: true }) },
-  { files: ["components/**", "lib/types/**", "lib/schemas/**"], rules: layerRules(SERVER_ONLY) },
+  { files: ["components/**", "lib/types/**", "lib/schemas/**", "lib/audit/**"], rules: layerRules(SERVER_ONLY) },
   { files: ["lib/analysis/**"], rules: layerRules(NOT_IN_ANALYSIS) },
   globalIgnores([".scratch/**", ".next*/**", "lib/generated/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

@@ -7,6 +7,7 @@ import {
   STRICT_TRANSPORT_SECURITY,
 } from "@/lib/http/security-headers";
 import { refuseHostileRequest } from "@/lib/request-guard";
+import { headersWithRequestedPath } from "@/lib/auth/requested-path";
 
 const development = env.NODE_ENV === "development";
 
@@ -16,7 +17,9 @@ const development = env.NODE_ENV === "development";
  *   (lib/request-guard.ts);
  * - every response gets a Content-Security-Policy with a nonce of its own, and HSTS over
  *   https. The policy also goes on the request, where Next reads the nonce to put it on the
- *   scripts it renders. The fixed headers come from next.config.js.
+ *   scripts it renders. The fixed headers come from next.config.js;
+ * - the page learns the path and query that were asked for, so that a signed-out visitor
+ *   is sent to sign in with the way back (lib/auth/requested-path.ts).
  * Kept to a few header checks, a random nonce and a few header writes: this runs on every
  * interview submission too.
  */
@@ -25,7 +28,7 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(createNonce(), { development, https });
 
   const refused = refuseHostileRequest(request);
-  const requestHeaders = new Headers(request.headers);
+  const requestHeaders = headersWithRequestedPath(request.nextUrl, request.headers);
   requestHeaders.set("content-security-policy", policy);
   const response = refused ?? NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);

@@ -1,10 +1,12 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { sql } from "@/lib/db";
 import { getSessionRef, getSessionUser, type SessionRef, type SessionUser } from "@/lib/auth/session";
 import { ACTIVE_SESSION_SQL, STALE_SESSION_SQL, touchSession } from "@/lib/data/sessions";
 import { can, type Permission, type Role } from "@/lib/permissions";
+import { REQUESTED_PATH_HEADER, signInPathFor } from "@/lib/auth/requested-path";
 
 /** Who is acting, in which workspace, with which role. Every data function takes it first. */
 export type WorkspaceContext = {
@@ -113,6 +115,20 @@ export async function resolveSessionAccess(
 }
 
 /**
+ * To the sign-in page, keeping the page that was asked for (set by the proxy) as where to go
+ * on to afterwards: a shared link to a matrix view opens that view once signed in.
+ */
+async function redirectToSignIn(): Promise<never> {
+  let requested: string | null = null;
+  try {
+    requested = (await headers()).get(REQUESTED_PATH_HEADER);
+  } catch {
+    // Called outside a request (a script or a test): no page to come back to.
+  }
+  redirect(signInPathFor(requested));
+}
+
+/**
  * The one guard of every page, server action and route handler inside a workspace.
  * Not signed in: to the sign-in page. Not a member, or the role lacks the permission:
  * the same not-found answer as a workspace that does not exist.
@@ -120,18 +136,18 @@ export async function resolveSessionAccess(
 export async function requireWorkspace(workspaceId: string, permission: Permission): Promise<WorkspaceContext> {
   // The membership query reads the user and the session too: one query decides who and what.
   const session = await getSessionRef();
-  if (!session) redirect("/sign-in");
+  if (!session) return redirectToSignIn();
   const ctx = await resolveSessionAccess(session, workspaceId, permission);
   if (ctx) return ctx;
   // An ended session signs in again; a live one that may not see this gets not-found.
-  if (!(await getSessionUser())) redirect("/sign-in");
+  if (!(await getSessionUser())) return redirectToSignIn();
   notFound();
 }
 
 /** For pages outside a workspace that need a signed-in user. */
 export async function requireUser() {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) return redirectToSignIn();
   return user;
 }
 
@@ -139,6 +155,6 @@ export async function requireUser() {
 export async function requireSession(): Promise<{ user: SessionUser; session: SessionRef }> {
   const session = await getSessionRef();
   const user = session ? await getSessionUser() : null;
-  if (!session || !user) redirect("/sign-in");
+  if (!session || !user) return redirectToSignIn();
   return { user, session };
 }

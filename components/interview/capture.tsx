@@ -49,12 +49,11 @@ export function InterviewCapture(props: CaptureProps) {
   const topRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
-  const submitRef = useRef<HTMLButtonElement>(null);
   const problemsRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef<number | null>(null);
 
   const { submit, submitting, notice } = useCaptureSubmission({ workspaceId, interviewId, purpose, journey, capture, problemsRef });
-  const keys = useCaptureKeys({ capture, submit, shortcuts, nextRef, submitRef, confirmSkip: setSkipToConfirm });
+  const keys = useCaptureKeys({ capture, submit, shortcuts, nextRef, confirmSkip: setSkipToConfirm });
 
   // A new screen: show it from the top and put the focus on its heading, so a screen reader announces it.
   // On opening, the first thing to do takes the focus: finding the respondent, or the screen resumed.
@@ -123,7 +122,7 @@ export function InterviewCapture(props: CaptureProps) {
         {shortcuts ? (
           <p id="capture-keys">
             Keys: <strong>1–3</strong> outcome, <strong>1–5</strong> importance, <strong>F</strong> feeling, <strong>C</strong> comment,{" "}
-            <strong>N</strong> not encountered, <strong>A</strong> add unlisted, <strong>Enter</strong> next, <strong>Shift+Enter</strong> back.
+            <strong>N</strong> not encountered, <strong>A</strong> add unlisted, <strong>Enter</strong> next (on the review: submit), <strong>Shift+Enter</strong> back.
           </p>
         ) : null}
         <Checkbox label="Single-key shortcuts" checked={shortcuts} onChange={(event) => setShortcuts(event.target.checked)} />
@@ -149,7 +148,7 @@ export function InterviewCapture(props: CaptureProps) {
             touchpoint={touchpoint}
             answer={answerOf(touchpoint.id)}
             onChange={(change) => updateAnswer(touchpoint.id, change)}
-            onSkip={keys.skipAndContinue}
+            onSkip={keys.markNotEncountered}
             confirmingSkip={skipToConfirm === touchpoint.id}
             onConfirmingSkipChange={(open) => setSkipToConfirm(open ? touchpoint.id : null)}
             onAdvanceFrom={keys.advanceFrom}
@@ -171,7 +170,6 @@ export function InterviewCapture(props: CaptureProps) {
             submitting={submitting}
             purpose={purpose}
             notice={notice}
-            submitRef={submitRef}
             problemsRef={problemsRef}
           />
         )}

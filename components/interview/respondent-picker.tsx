@@ -70,6 +70,12 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
     document.getElementById(NEXT_FIELD_ID)?.focus();
   }
 
+  /** Back to the search, with the focus in its box (the button that was pressed goes away). */
+  function searchAgain() {
+    flushSync(() => onChange(null));
+    document.getElementById(searchId)?.focus();
+  }
+
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
     // Enter takes the best match, so "code, Enter" is all it takes; the next Enter moves on.
     if (event.key === "Enter" && !event.shiftKey && query.trim() && search.rows.length > 0 && search.query === query.trim()) {
@@ -94,7 +100,7 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
           <h3 id={`${searchId}-new`} className="text-base font-semibold">
             New respondent
           </h3>
-          <Button variant="ghost" size="sm" onClick={() => onChange(null)}>
+          <Button variant="ghost" size="sm" onClick={searchAgain}>
             Choose an existing respondent instead
           </Button>
         </div>
@@ -121,7 +127,7 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
             {value.code || "chosen"}
           </strong>
         </p>
-        <Button variant="secondary" size="sm" onClick={() => onChange(null)}>
+        <Button variant="secondary" size="sm" onClick={searchAgain}>
           Change respondent
         </Button>
       </section>

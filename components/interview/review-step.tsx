@@ -20,7 +20,7 @@ type Props = {
   purpose: "record" | "edit";
   /** A message under the button: why the last attempt did not go through, or that it waits for a connection. */
   notice: { tone: "error" | "info"; text: string } | null;
-  /** The submit button, which Enter on this screen moves the focus to. */
+  /** The submit button. */
   submitRef?: Ref<HTMLButtonElement>;
   /** The heading of the list of problems, scrolled into view when they block the submission. */
   problemsRef?: Ref<HTMLHeadingElement>;
@@ -63,7 +63,7 @@ export function ReviewStep({ journey, state, problems, answers, onJump, onSubmit
 
       {problems.length > 0 ? (
         <section aria-labelledby="review-problems" className="rounded-lg border border-danger bg-danger-subtle p-4" data-testid="review-problems">
-          <h3 id="review-problems" ref={problemsRef} className="font-semibold text-danger-strong">
+          <h3 id="review-problems" ref={problemsRef} tabIndex={-1} className="font-semibold text-danger-strong">
             {problems.length === 1 ? "1 thing to finish" : `${problems.length} things to finish`} before {purpose === "edit" ? "saving" : "submitting"}
           </h3>
           <ul className="mt-2 flex flex-col gap-2">

@@ -13,7 +13,7 @@ type Props = {
   touchpoint: CaptureTouchpoint;
   answer: Answer;
   onChange: (update: (answer: Answer) => Answer) => void;
-  /** Marks it not encountered (clearing any answers) and moves on. */
+  /** Marks it not encountered (clearing any answers); the interviewer then moves on with Next. */
   onSkip: () => void;
   /** Whether the question "clear the answers and mark not encountered?" is open; the screen's N key opens it too. */
   confirmingSkip: boolean;
@@ -90,7 +90,10 @@ export function TouchpointStep({
 
       {answer.skipped ? (
         <div className="flex flex-col items-start gap-3 rounded-lg border border-dashed border-border-strong bg-surface p-4">
-          <p className="font-medium">Not encountered: they did not go through this touchpoint.</p>
+          <p className="font-medium" data-testid="not-encountered-mark">
+            Not encountered: they did not go through this touchpoint.
+          </p>
+          <p className="text-sm text-fg-muted">Next (or Enter) goes on to the next screen.</p>
           <Button variant="secondary" onClick={() => onChange((current) => ({ ...current, skipped: false }))} aria-keyshortcuts={shortcuts ? "N" : undefined}>
             Undo “not encountered”
             {shortcuts ? <Kbd>N</Kbd> : null}

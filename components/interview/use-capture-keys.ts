@@ -42,18 +42,17 @@ type Options = {
   submit: () => Promise<void>;
   shortcuts: boolean;
   nextRef: RefObject<HTMLButtonElement | null>;
-  submitRef: RefObject<HTMLButtonElement | null>;
   /** Opens the question whether to clear a touchpoint's answers and mark it not encountered. */
   confirmSkip: (touchpointId: string) => void;
 };
 
 /**
  * The keyboard of the capture screen, so that a whole interview can be taken without the
- * mouse: Enter moves on, Shift+Enter back, Ctrl+Enter submits from anywhere; with single-key
- * shortcuts on, numbers answer the next open question, N marks the touchpoint not
- * encountered and A adds an unlisted expectation.
+ * mouse: Enter moves on (and on the review submits), Shift+Enter back, Ctrl+Enter submits from
+ * anywhere; with single-key shortcuts on, numbers answer the next open question, N marks the
+ * touchpoint not encountered (or undoes it) without leaving it, and A adds an unlisted expectation.
  */
-export function useCaptureKeys({ capture, submit, shortcuts, nextRef, submitRef, confirmSkip }: Options) {
+export function useCaptureKeys({ capture, submit, shortcuts, nextRef, confirmSkip }: Options) {
   const { step, total, lastStep, touchpoint, answerOf, update, updateAnswer, goTo } = capture;
 
   /** After a card's importance: the next card's outcome, or the Next button after the last card. */
@@ -97,22 +96,28 @@ export function useCaptureKeys({ capture, submit, shortcuts, nextRef, submitRef,
     return false;
   }
 
-  function skipAndContinue() {
+  /**
+   * Marks the touchpoint not encountered (clearing any answers) and stays on it, with the focus
+   * on Next: the screen shows what was marked, and Enter moves on. Moving on by itself would
+   * let the Enter that usually follows pass the next touchpoint by unanswered.
+   */
+  function markNotEncountered() {
     if (!touchpoint) return;
-    updateAnswer(touchpoint.id, skip);
-    goTo(step + 1);
+    flushSync(() => updateAnswer(touchpoint.id, skip));
+    nextRef.current?.focus();
   }
 
   function toggleSkip() {
     if (!touchpoint) return;
     const answer = answerOf(touchpoint.id);
     if (answer.skipped) {
-      updateAnswer(touchpoint.id, (current) => ({ ...current, skipped: false }));
+      flushSync(() => updateAnswer(touchpoint.id, (current) => ({ ...current, skipped: false })));
+      document.getElementById("capture-heading")?.focus();
     } else if (hasAnswers(answer)) {
       // Answers would be lost: ask first, as the "Not encountered" button does.
       confirmSkip(touchpoint.id);
     } else {
-      skipAndContinue();
+      markNotEncountered();
     }
   }
 
@@ -132,7 +137,8 @@ export function useCaptureKeys({ capture, submit, shortcuts, nextRef, submitRef,
       event.preventDefault();
       if (event.shiftKey) goTo(step - 1);
       else if (step < lastStep) goTo(step + 1);
-      else submitRef.current?.focus();
+      // On the review: submit, which lists what is still missing instead when something is.
+      else void submit();
       return;
     }
     if (!shortcuts || isTextEntry(target)) return;
@@ -157,5 +163,5 @@ export function useCaptureKeys({ capture, submit, shortcuts, nextRef, submitRef,
     }
   }
 
-  return { onKeyDown, advanceFrom, skipAndContinue };
+  return { onKeyDown, advanceFrom, markNotEncountered };
 }

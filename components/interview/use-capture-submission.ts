@@ -41,6 +41,8 @@ export function useCaptureSubmission({ workspaceId, interviewId, purpose, journe
       setPendingSubmit(false);
       setNotice({ tone: "error", text: `${current.length === 1 ? "1 thing needs" : `${current.length} things need`} finishing first: see the list above.` });
       problemsRef.current?.scrollIntoView({ block: "center" });
+      // The focus goes to the list, so a keyboard user can go straight to what is missing.
+      problemsRef.current?.focus({ preventScroll: true });
       return;
     }
     submittingRef.current = true;

@@ -4,9 +4,14 @@ import type { MapSummary } from "@/lib/types/maps";
 import { MAP_STATUS_LABELS } from "@/lib/schemas/map";
 import { Badge } from "@/components/ui/badge";
 import { plural, pluralForm } from "@/lib/plural";
+import { buttonClasses } from "@/components/ui/button";
 
-/** A map with its progress toward the interview target, overall and per segment value. */
-export function MapCard({ map, href, actions }: { map: MapSummary; href?: string; actions?: ReactNode }) {
+/**
+ * A map with its progress toward the interview target, overall and per segment value. `href`
+ * is where its name leads (the map, or for an interviewer the capture); `recordHref`, given for
+ * an active map to those who may record, adds a "Record an interview" link.
+ */
+export function MapCard({ map, href, recordHref, actions }: { map: MapSummary; href?: string; recordHref?: string; actions?: ReactNode }) {
   const target = map.interviewTarget;
   const title = href ? (
     <Link href={href} className="hover:underline">
@@ -47,8 +52,13 @@ export function MapCard({ map, href, actions }: { map: MapSummary; href?: string
           </ul>
         )}
       </div>
-      {actions && (
+      {(actions || recordHref) && (
         <div className="mt-4 flex flex-wrap items-center gap-2 border-t border-border pt-3" data-print="hide">
+          {recordHref && (
+            <Link href={recordHref} className={buttonClasses("secondary", "sm")} data-testid="record-on-map">
+              Record an interview<span className="sr-only"> on {map.name}</span>
+            </Link>
+          )}
           {actions}
         </div>
       )}

@@ -21,6 +21,9 @@ export function MembersTable({
   const toast = useToast();
   const [pending, startTransition] = useTransition();
   const [removing, setRemoving] = useState<Member | null>(null);
+  // The server refuses to remove or demote the last admin; the page says so up front.
+  const admins = members.filter((member) => member.role === "ADMIN").length;
+  const isLastAdmin = (member: Member) => member.role === "ADMIN" && admins <= 1;
 
   function changeRole(member: Member, role: Role) {
     startTransition(async () => {
@@ -55,35 +58,51 @@ export function MembersTable({
             </tr>
           </thead>
           <tbody>
-            {members.map((member) => (
-              <tr key={member.membershipId} className="border-t border-border" data-testid="member-row">
-                <td className="p-3 font-medium">
-                  {member.name}
-                  {member.userId === currentUserId && <span className="ml-2 text-fg-muted">(you)</span>}
-                </td>
-                <td className="p-3">{member.email}</td>
-                <td className="p-3">
-                  <select
-                    aria-label={`Role of ${member.name}`}
-                    className="rounded-md border border-border-strong bg-surface px-2 py-1"
-                    value={member.role}
-                    disabled={pending}
-                    onChange={(event) => changeRole(member, event.target.value as Role)}
-                  >
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {ROLE_LABELS[role]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="p-3 text-right">
-                  <Button variant="ghost" size="sm" onClick={() => setRemoving(member)} disabled={pending}>
-                    Remove<span className="sr-only"> {member.name}</span>
-                  </Button>
-                </td>
-              </tr>
-            ))}
+            {members.map((member) => {
+              const lastAdmin = isLastAdmin(member);
+              const reasonId = `last-admin-${member.membershipId}`;
+              return (
+                <tr key={member.membershipId} className="border-t border-border" data-testid="member-row">
+                  <td className="p-3 font-medium">
+                    {member.name}
+                    {member.userId === currentUserId && <span className="ml-2 text-fg-muted">(you)</span>}
+                  </td>
+                  <td className="p-3">{member.email}</td>
+                  <td className="p-3">
+                    <select
+                      aria-label={`Role of ${member.name}`}
+                      className="rounded-md border border-border-strong bg-surface px-2 py-1"
+                      value={member.role}
+                      disabled={pending}
+                      aria-describedby={lastAdmin ? reasonId : undefined}
+                      onChange={(event) => changeRole(member, event.target.value as Role)}
+                    >
+                      {ROLES.map((role) => (
+                        <option key={role} value={role} disabled={lastAdmin && role !== "ADMIN"}>
+                          {ROLE_LABELS[role]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="p-3 text-right">
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setRemoving(member)}
+                      disabled={pending || lastAdmin}
+                      aria-describedby={lastAdmin ? reasonId : undefined}
+                    >
+                      Remove<span className="sr-only"> {member.name}</span>
+                    </Button>
+                    {lastAdmin && (
+                      <p id={reasonId} className="mt-1 text-xs text-fg-muted" data-testid="last-admin-reason">
+                        The only admin: make someone else an admin first.
+                      </p>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

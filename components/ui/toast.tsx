@@ -10,7 +10,7 @@ export interface ToastOptions {
   title: string;
   description?: string;
   tone?: ToastTone;
-  /** Milliseconds before it goes; null keeps it until closed. Default 5 s, errors 10 s. */
+  /** Milliseconds before it goes; null keeps it until closed. Default 3 s (info and success), errors 10 s. */
   duration?: number | null;
 }
 
@@ -29,7 +29,9 @@ interface ToastRecord extends Required<Pick<ToastOptions, "title" | "tone">> {
 const ToastContext = createContext<ToastApi | null>(null);
 
 const MAX_TOASTS = 4;
-const DEFAULT_DURATION: Record<ToastTone, number> = { info: 5000, success: 5000, error: 10000 };
+// A confirmation only confirms what the screen already shows: it goes quickly. An error says
+// why something did not happen, and stays long enough to read.
+const DEFAULT_DURATION: Record<ToastTone, number> = { info: 3000, success: 3000, error: 10000 };
 
 /**
  * Holds the toasts and the two live regions. The regions are rendered (empty) from the
@@ -65,9 +67,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
+      {/* At the top, over the header: the bottom right is where the designer's last cell, a
+          table's last row and the capture's Next button are, which people are working on. */}
       <div
         data-print="hide"
-        className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col items-end gap-2 sm:left-auto sm:w-96"
+        data-testid="toasts"
+        className="pointer-events-none fixed inset-x-4 top-2 z-50 flex flex-col items-end gap-2 sm:left-auto sm:w-96"
       >
         <div role="status" aria-live="polite" className="flex w-full flex-col gap-2">
           {polite.map((t) => (

@@ -86,6 +86,16 @@ export function moveInList<T extends { id: string }>(list: T[], id: string, toIn
   return { list: rest, from, to };
 }
 
+/**
+ * What an item sits between after a move, by name, for the audit log: "moved stage Buy before
+ * Visit" reads better than positions, and stays true when the neighbours are renamed later.
+ */
+export function neighbourNames<T>(list: T[], index: number, nameOf: (item: T) => string): { followedBy: string | null; precededBy: string | null } {
+  const next = list[index + 1];
+  const previous = index > 0 ? list[index - 1] : undefined;
+  return { followedBy: next === undefined ? null : nameOf(next), precededBy: previous === undefined ? null : nameOf(previous) };
+}
+
 export const ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
 
 /** The active lanes of a map in order (archived lanes keep their old position but are left out). */

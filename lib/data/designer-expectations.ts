@@ -9,6 +9,7 @@ import {
   listedExpectations,
   lockMap,
   moveInList,
+  neighbourNames,
   renumber,
 } from "@/lib/data/designer-core";
 import type { Tx } from "@/lib/db-errors";
@@ -116,8 +117,8 @@ export async function moveExpectation(ctx: WorkspaceContext, input: MoveExpectat
         action: "expectation.move",
         entityType: "Expectation",
         entityId: expectation.id,
-        before: { position: moved.from },
-        after: { position: moved.to },
+        before: { text: expectation.text, position: moved.from },
+        after: { position: moved.to, ...neighbourNames(moved.list, moved.to, (item) => item.text) },
       });
     }
     return { id: expectation.id, text: expectation.text, index: moved.to, count: moved.list.length };
@@ -187,7 +188,7 @@ export async function deleteExpectation(ctx: WorkspaceContext, input: Expectatio
       action: "expectation.delete",
       entityType: "Expectation",
       entityId: expectation.id,
-      before: { touchpoint: expectation.touchpoint.name, text: expectation.text, kind: expectation.kind },
+      before: { mapId: input.mapId, touchpoint: expectation.touchpoint.name, text: expectation.text, kind: expectation.kind },
     });
     return { id: expectation.id, text: expectation.text };
   });

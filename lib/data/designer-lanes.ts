@@ -9,6 +9,7 @@ import {
   designTransaction,
   lockMap,
   moveInList,
+  neighbourNames,
   ORDER,
   renumber,
 } from "@/lib/data/designer-core";
@@ -97,8 +98,8 @@ export async function moveLane(ctx: WorkspaceContext, input: MoveLaneSchema) {
         action: `${input.kind}.move`,
         entityType: ENTITY[input.kind],
         entityId: lane.id,
-        before: { position: moved.from },
-        after: { position: moved.to },
+        before: { name: lane.name, position: moved.from },
+        after: { position: moved.to, ...neighbourNames(moved.list, moved.to, (item) => item.name) },
       });
     }
     return { id: lane.id, name: lane.name, index: moved.to, count: moved.list.length };
@@ -208,7 +209,7 @@ export async function deleteLane(ctx: WorkspaceContext, input: LaneRefSchema) {
       action: `${input.kind}.delete`,
       entityType: ENTITY[input.kind],
       entityId: lane.id,
-      before: { name: lane.name, touchpoints: touchpoints.map((touchpoint) => touchpoint.name) },
+      before: { mapId: input.mapId, name: lane.name, touchpoints: touchpoints.map((touchpoint) => touchpoint.name) },
     });
     return { id: lane.id, name: lane.name, touchpoints: touchpoints.length };
   });

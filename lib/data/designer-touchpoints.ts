@@ -235,6 +235,7 @@ export async function deleteTouchpoint(ctx: WorkspaceContext, input: TouchpointR
       entityType: "Touchpoint",
       entityId: touchpoint.id,
       before: {
+        mapId: input.mapId,
         name: touchpoint.name,
         stage: touchpoint.stage.name,
         channel: touchpoint.channel.name,

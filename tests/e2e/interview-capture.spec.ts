@@ -44,11 +44,16 @@ async function pickRespondent(page: Page, code: string) {
   await expect(page.getByTestId("chosen-respondent")).toHaveText(code);
 }
 
-/** Presses N (not encountered) on every touchpoint screen until the overall-feeling screen. */
+/** Presses N (not encountered) then Enter (next) on every touchpoint screen until the overall-feeling screen. */
 async function skipRemainingTouchpoints(page: Page) {
   while (await page.getByTestId("touchpoint-step").count()) {
     const before = await step(page).getAttribute("data-step");
     await page.keyboard.press("n");
+    // N marks and stays: the screen shows the mark, and the focus waits on Next.
+    await expect(page.getByTestId("not-encountered-mark")).toBeVisible();
+    await expect(step(page)).toHaveAttribute("data-step", before ?? "");
+    await expect(page.locator("#capture-next")).toBeFocused();
+    await page.keyboard.press("Enter");
     await nextScreen(page, before);
   }
   await expect(heading(page)).toHaveText("Overall feeling and notes");
@@ -125,8 +130,7 @@ test("an interviewer records a full interview on a phone, by keyboard only", asy
     await nextScreen(page, before);
   }
   await expect(problems).toHaveCount(0);
-  await page.keyboard.press("Enter");
-  await expect(page.getByTestId("submit-interview")).toBeFocused();
+  // Enter on the review submits once nothing is missing.
   await page.keyboard.press("Enter");
 
   await page.waitForURL(/\/interviews\/[0-9a-f-]{36}\?submitted=1$/);

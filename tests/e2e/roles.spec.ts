@@ -22,7 +22,7 @@ for (const role of Object.keys(DEMO_USERS) as Role[]) {
     await expectAccessible(page);
 
     if (role !== "INTERVIEWER") {
-      await page.getByRole("link", { name: "In-store purchase" }).click();
+      await page.getByRole("link", { name: "In-store purchase", exact: true }).click();
       await expect(page.getByRole("table", { name: /Touchpoints of In-store purchase/ })).toBeVisible();
       await expect(page.getByTestId("journey-touchpoint").first()).toBeVisible();
       await expectAccessible(page);

@@ -468,7 +468,8 @@ describe("nothing with data is deleted", () => {
     expect(await testDb().expectation.count({ where: { touchpointId: map.website.id } })).toBe(0);
     expect((await testDb().stage.findUniqueOrThrow({ where: { id: map.visit.id } })).position).toBe(0);
     const entry = await testDb().auditLog.findFirstOrThrow({ where: { entityId: map.discover.id, action: "stage.delete" } });
-    expect(entry.before).toEqual({ name: "Discover", touchpoints: expect.arrayContaining(["Website", "Shop window"]) });
+    // The map id stays in the entry, so the audit log can still file it under its map.
+    expect(entry.before).toEqual({ mapId: map.mapId, name: "Discover", touchpoints: expect.arrayContaining(["Website", "Shop window"]) });
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/workspace";
 import { listMaps } from "@/lib/data/maps";
+import { getSetupProgress } from "@/lib/data/workspace-setup";
 import type { MapSummary } from "@/lib/types/maps";
 import { can } from "@/lib/permissions";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,37 +10,44 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
 import { MapCard } from "@/components/journey/map-card";
 import { MapCardActions } from "@/components/designer/map-card-actions";
+import { SetupChecklist } from "@/components/workspace/setup-checklist";
 
 export const metadata: Metadata = { title: "Maps" };
 
 export default async function MapsPage({ params }: PageProps<"/w/[workspaceId]">) {
   const { workspaceId } = await params;
   const ctx = await requireWorkspace(workspaceId, "workspace.view");
-  const maps = await listMaps(ctx);
   const canView = can(ctx.role, "map.view");
   const canDesign = can(ctx.role, "map.design");
+  // Those who set the workspace up (admins, analysts) see how far along the workflow it is.
+  const [maps, setup] = await Promise.all([listMaps(ctx), canDesign ? getSetupProgress(ctx) : null]);
+  const canRecord = can(ctx.role, "interview.record");
   const current = maps.filter((map) => map.status !== "ARCHIVED");
   const archived = maps.filter((map) => map.status === "ARCHIVED");
   const newMap = `/w/${workspaceId}/maps/new`;
 
   const grid = (list: MapSummary[]) => (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      {list.map((map) => (
-        <li key={map.id}>
-          <MapCard
-            map={map}
-            href={canView ? `/w/${workspaceId}/maps/${map.id}` : undefined}
-            actions={
-              canDesign ? (
-                <MapCardActions
-                  workspaceId={workspaceId}
-                  map={{ id: map.id, name: map.name, description: map.description, status: map.status, hasInterviews: map.hasInterviews }}
-                />
-              ) : undefined
-            }
-          />
-        </li>
-      ))}
+      {list.map((map) => {
+        const record = canRecord && map.status === "ACTIVE" ? `/w/${workspaceId}/interviews/new?map=${map.id}` : undefined;
+        return (
+          <li key={map.id}>
+            <MapCard
+              map={map}
+              href={canView ? `/w/${workspaceId}/maps/${map.id}` : record}
+              recordHref={record}
+              actions={
+                canDesign ? (
+                  <MapCardActions
+                    workspaceId={workspaceId}
+                    map={{ id: map.id, name: map.name, description: map.description, status: map.status, hasInterviews: map.hasInterviews }}
+                  />
+                ) : undefined
+              }
+            />
+          </li>
+        );
+      })}
     </ul>
   );
 
@@ -61,6 +69,7 @@ export default async function MapsPage({ params }: PageProps<"/w/[workspaceId]">
           ) : undefined
         }
       />
+      {setup && <SetupChecklist workspaceId={workspaceId} progress={setup} canInvite={can(ctx.role, "members.manage")} />}
       {maps.length === 0 ? (
         <EmptyState
           title={canView ? "No journey maps yet" : "No active maps"}
