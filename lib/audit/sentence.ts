@@ -6,6 +6,7 @@
 // new name of a rename, a moved stage's neighbours), which say what the thing was called
 // then; the data layer adds the thing's name now (`name`), used when the entry has none.
 
+import { ordinal, plural } from "@/lib/plural";
 import { ROLE_LABELS, type Role } from "@/lib/permissions";
 
 export type AuditFacts = {
@@ -103,17 +104,6 @@ function count(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-function plural(n: number, one: string, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function ordinal(position: number): string {
-  const n = position + 1;
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
-  return `${n}${suffix}`;
-}
-
 function roleLabel(value: unknown): string | null {
   return typeof value === "string" && value in ROLE_LABELS ? ROLE_LABELS[value as Role] : null;
 }
@@ -154,7 +144,9 @@ export function auditSentence(facts: AuditFacts): string {
   const who = facts.actorName ?? "Someone no longer in cxmap";
   const before = record(facts.before);
   const after = record(facts.after);
-  const [scope = "", verb = ""] = facts.action.split(".");
+  // "respondent.contact.view": scope "respondent", verb "contact.view".
+  const [scope = "", ...verbParts] = facts.action.split(".");
+  const verb = verbParts.join(".");
   const label = ENTITY_LABELS[facts.entityType] ?? humanize(facts.entityType);
   // The name it had in the entry (then), else its name now.
   const nameThen = (...keys: string[]) => {
@@ -281,7 +273,7 @@ function placement(before: Json, after: Json): string {
   if (precededBy) return `to the end, after ${precededBy}`;
   const from = count(before.position);
   const to = count(after.position);
-  if (from !== null && to !== null) return `from ${ordinal(from)} to ${ordinal(to)} place`;
+  if (from !== null && to !== null) return `from ${ordinal(from + 1)} to ${ordinal(to + 1)} place`;
   return "to another place";
 }
 
@@ -414,10 +406,24 @@ function respondentSentence(who: string, verb: string, before: Json, after: Json
       return `${who} archived respondent ${code}.`;
     case "restore":
       return `${who} restored respondent ${code}.`;
+    case "erase": {
+      const cleared = Array.isArray(after.cleared) ? after.cleared.filter((field): field is string => typeof field === "string") : [];
+      const fields = cleared.map((field) => CONTACT_FIELD_LABELS[field] ?? humanize(field));
+      return `${who} erased the personal data of respondent ${code}${fields.length > 0 ? ` (${list(fields)})` : ""}.`;
+    }
+    case "contact.view":
+      return `${who} viewed the contact details of respondent ${code}.`;
+    case "contact.list": {
+      const shown = Array.isArray(after.respondentIds) ? after.respondentIds.length : 0;
+      const where = text(after.view) ?? "a list";
+      return `${who} saw the contact details of ${plural(shown, "respondent")} in the ${where}.`;
+    }
     default:
       return null;
   }
 }
+
+const CONTACT_FIELD_LABELS: Record<string, string> = { contactName: "name", contactEmail: "email" };
 
 function attributeSentence(who: string, verb: string, before: Json, after: Json, name: string): string | null {
   switch (verb) {

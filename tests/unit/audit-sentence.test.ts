@@ -227,6 +227,21 @@ const CASES: Record<string, { entityType: string; cases: Case[] }> = {
   },
   "respondent.archive": { entityType: "Respondent", cases: [{ after: { code: "R-0042" }, expected: "Ana archived respondent R-0042." }] },
   "respondent.restore": { entityType: "Respondent", cases: [{ after: { code: "R-0042" }, expected: "Ana restored respondent R-0042." }] },
+  "respondent.erase": {
+    entityType: "Respondent",
+    cases: [
+      { after: { code: "R-0042", cleared: ["contactName", "contactEmail"] }, expected: "Ana erased the personal data of respondent R-0042 (name and email)." },
+      { after: { code: "R-0042", cleared: [] }, expected: "Ana erased the personal data of respondent R-0042." },
+    ],
+  },
+  "respondent.contact.view": { entityType: "Respondent", cases: [{ name: "R-0042", after: {}, expected: "Ana viewed the contact details of respondent R-0042." }] },
+  "respondent.contact.list": {
+    entityType: "Respondent",
+    cases: [
+      { name: null, after: { view: "respondents list", respondentIds: ["a", "b"] }, expected: "Ana saw the contact details of 2 respondents in the respondents list." },
+      { name: null, after: { view: "interview respondent picker", respondentIds: ["a"] }, expected: "Ana saw the contact details of 1 respondent in the interview respondent picker." },
+    ],
+  },
   "interview.draft_start": { entityType: "Interview", cases: [{ mapName: "Store", after: { mapId: "m1" }, expected: "Ana started an interview on map Store." }] },
   "interview.submit": {
     entityType: "Interview",
@@ -332,8 +347,8 @@ describe("auditSentence", () => {
   });
 
   it("gives kinds added later a sensible generic sentence, without raw ids", () => {
-    expect(auditSentence(facts("respondent.contact_view", "Respondent", { name: "R-0042", after: { respondentId: "cmx1abc" } }))).toBe(
-      "Ana: contact view, respondent R-0042.",
+    expect(auditSentence(facts("respondent.export_view", "Respondent", { name: "R-0042", after: { respondentId: "cmx1abc" } }))).toBe(
+      "Ana: export view, respondent R-0042.",
     );
     expect(auditSentence(facts("report.export", "Report", { name: null, mapName: "Store" }))).toBe("Ana: export, report (map Store).");
     expect(auditSentence(facts("stage.recolour", "Stage", { name: "Buy" }))).toBe("Ana: recolour, stage Buy.");
