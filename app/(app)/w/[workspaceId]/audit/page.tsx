@@ -6,10 +6,10 @@ import { AUDIT_KINDS, auditSentence, type AuditKind } from "@/lib/audit/sentence
 import { AuditFilterSchema, auditFilterQuery } from "@/lib/schemas/audit";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -82,16 +82,7 @@ export default async function AuditPage({ params, searchParams }: PageProps<"/w/
             {(control) => <Input {...control} type="date" name="from" defaultValue={filter.from} />}
           </Field>
           <Field label="To (UTC)">{(control) => <Input {...control} type="date" name="to" defaultValue={filter.to} />}</Field>
-          <div className="flex gap-2 sm:col-span-2 lg:col-span-5">
-            <button type="submit" className={buttonClasses("secondary")}>
-              Apply filters
-            </button>
-            {filtered ? (
-              <Link href={base} className={buttonClasses("ghost")}>
-                Clear
-              </Link>
-            ) : null}
-          </div>
+          <FilterActions clearHref={base} filtered={filtered} className="sm:col-span-2 lg:col-span-5" />
         </form>
 
         {entries.length === 0 ? (

@@ -14,6 +14,7 @@ import { Select } from "@/components/ui/select";
 import { LocalDrafts } from "@/components/interview/local-drafts";
 import { LocalTime } from "@/components/interview/local-time";
 import { formatDay } from "@/components/interview/format";
+import { FilterActions } from "@/components/ui/filter-actions";
 
 export const metadata: Metadata = { title: "Interviews" };
 
@@ -98,16 +99,7 @@ export default async function InterviewsPage({ params, searchParams }: PageProps
             ) : null}
             <Field label="From">{(control) => <Input {...control} type="date" name="from" defaultValue={filter.from} />}</Field>
             <Field label="To">{(control) => <Input {...control} type="date" name="to" defaultValue={filter.to} />}</Field>
-            <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
-              <button type="submit" className={buttonClasses("secondary")}>
-                Apply filters
-              </button>
-              {filtered ? (
-                <Link href={base} className={buttonClasses("ghost")}>
-                  Clear
-                </Link>
-              ) : null}
-            </div>
+            <FilterActions clearHref={base} filtered={filtered} className="sm:col-span-2 lg:col-span-6" />
           </form>
         </details>
 
