@@ -18,7 +18,7 @@ export function setupSteps(workspaceId: string, progress: SetupProgress, canInvi
       key: "map",
       title: "Design a journey map",
       done: progress.hasMap,
-      how: <>Start from a template or a blank grid: {link(`${w}/maps/new`, "New map")}, then lay out its stages, channels and touchpoints.</>,
+      how: <>{link(`${w}/maps/new`, "Create your first map")} from a template or a blank grid, then lay out its stages, channels and touchpoints.</>,
     },
     {
       key: "active",

@@ -197,11 +197,19 @@ test("the workspace home's checklist ticks itself as the workflow happens, and g
   await page.getByLabel("Password").fill("a-good-long-password");
   await page.getByLabel("Workspace name").fill("Sam's Shop");
   await page.getByRole("button", { name: "Create workspace" }).click();
+  // Sign-up does not sign in (it answers every email alike): the new account signs in next.
+  await page.waitForURL(/\/sign-in\?from=sign-up/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-good-long-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/w\//);
   const checklist = page.getByTestId("setup-checklist");
   await expect(checklist).toContainText("0 of 5 done");
   await expect(checklist.getByTestId("setup-step")).toHaveText([/Design a journey map/, /Make it active/, /Invite your interviewers/, /Record interviews/, /Read the priority matrix/]);
   await expect(checklist.getByRole("link", { name: "Members" })).toHaveAttribute("href", /\/members$/);
+  // Its own words, so it is not a second "New map" link beside the page's button.
+  await expect(checklist.getByRole("link", { name: "Create your first map" })).toHaveAttribute("href", /\/maps\/new$/);
+  await expect(page.getByRole("link", { name: "New map", exact: true })).toHaveCount(1);
   await expectAccessible(page);
 
   // A workspace with its team: that step is ticked; then a map, active, with interviews.
