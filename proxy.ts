@@ -37,12 +37,13 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every path but static files (the same list as STATIC_PATH_SOURCES in
-  // lib/http/security-headers.ts, which next.config.js gives a fixed policy), and not
+  // Every path but static files and the workspace JSON routes (the same lists as
+  // STATIC_PATH_SOURCES and JSON_ROUTE_SOURCES in lib/http/security-headers.ts, which
+  // next.config.js gives fixed policies; lib/api.ts guards those routes itself), and not
   // next/link's prefetches: a prefetch renders no document of its own and takes no input.
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/w/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

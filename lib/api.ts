@@ -7,6 +7,9 @@ import { UserError, zodFieldErrors } from "@/lib/errors";
 import { searchParamsToRecord } from "@/lib/schemas/analysis-filter";
 import type { Permission } from "@/lib/permissions";
 import type { FieldErrors } from "@/lib/action-result";
+import { refuseHostileRequest } from "@/lib/request-guard";
+import { servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import { env, trustProxy } from "@/lib/env";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -142,6 +145,18 @@ export function workspaceRoute<S extends z.ZodType, K extends string = never>(
   spec: WorkspaceRouteSpec<K, S>,
 ): (request: Request, context: { params: Promise<RouteParams<K>> }) => Promise<Response> {
   return async (request, context) => {
+    const response = await answer(request, context);
+    // The proxy skips these routes (lib/http/security-headers.ts, JSON_ROUTE_SOURCES): HSTS here.
+    if (servedOverHttps(request.headers.get("x-forwarded-proto"), { siteUrl: env.NEXTAUTH_URL, trustProxy })) {
+      response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+    }
+    return response;
+  };
+
+  async function answer(request: Request, context: { params: Promise<RouteParams<K>> }): Promise<Response> {
+    // The proxy's guard (cross-site writes, a NUL in the path), which these routes skip.
+    const refused = refuseHostileRequest(request);
+    if (refused) return refused;
     const params = await context.params;
     const guard = await requireWorkspaceApi(params.workspaceId, spec.permission, spec.signedOut);
     if (guard.response) return guard.response;
@@ -174,5 +189,5 @@ export function workspaceRoute<S extends z.ZodType, K extends string = never>(
       if (error instanceof UserError) return jsonError(error.status, error.message, error.fieldErrors, error.code);
       throw error;
     }
-  };
+  }
 }

@@ -8,6 +8,7 @@ import {
   SECURITY_HEADERS,
   servedOverHttps,
   STATIC_CONTENT_SECURITY_POLICY,
+  JSON_CONTENT_SECURITY_POLICY,
   STRICT_TRANSPORT_SECURITY,
 } from "@/lib/http/security-headers";
 
@@ -141,24 +142,26 @@ describe("proxy.ts", () => {
 });
 
 describe("the proxy's matcher and next.config.js", () => {
-  const pages = ["/", "/sign-in", "/w/abc/maps/def/matrix", "/no-such-page", "/api/auth/session", "/api/w/abc/interviews/def/submission"];
+  const pages = ["/", "/sign-in", "/w/abc/maps/def/matrix", "/no-such-page", "/api/auth/session"];
+  // The workspace JSON routes guard themselves (lib/api.ts) and get a fixed policy.
+  const jsonRoutes = ["/api/w/abc/interviews/def/submission", "/api/w/abc/maps/def/matrix"];
   const staticFiles = ["/_next/static/chunks/main.js", "/_next/static/css/app.css", "/_next/image", "/favicon.ico", "/icon.svg", "/robots.txt"];
 
   it("runs the proxy on pages and route handlers, not on static files nor prefetches", async () => {
     const { config } = await loadWithEnv<ProxyModule>("@/proxy", {});
     for (const path of pages) expect(unstable_doesMiddlewareMatch({ config, url: path }), path).toBe(true);
-    for (const path of staticFiles) expect(unstable_doesMiddlewareMatch({ config, url: path }), path).toBe(false);
+    for (const path of [...staticFiles, ...jsonRoutes]) expect(unstable_doesMiddlewareMatch({ config, url: path }), path).toBe(false);
     expect(unstable_doesMiddlewareMatch({ config, url: "/sign-in", headers: { "next-router-prefetch": "1" } })).toBe(false);
   });
 
   it("gives every response the fixed headers, and the static policy exactly where the proxy does not run", async () => {
     const { default: nextConfig } = await loadWithEnv<{ default: import("next").NextConfig }>("@/next.config.js", {});
-    for (const path of [...pages, ...staticFiles]) {
+    for (const path of [...pages, ...staticFiles, ...jsonRoutes]) {
       const response = await unstable_getResponseFromNextConfig({ url: `http://localhost:3000${path}`, nextConfig });
       for (const { key, value } of SECURITY_HEADERS) expect(response.headers.get(key), `${key} on ${path}`).toBe(value);
       const policy = response.headers.get("content-security-policy");
       // A page must not get a second, nonce-less policy: the browser would enforce both.
-      expect(policy, path).toBe(staticFiles.includes(path) ? STATIC_CONTENT_SECURITY_POLICY : null);
+      expect(policy, path).toBe(staticFiles.includes(path) ? STATIC_CONTENT_SECURITY_POLICY : jsonRoutes.includes(path) ? JSON_CONTENT_SECURITY_POLICY : null);
     }
   });
 
