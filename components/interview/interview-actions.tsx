@@ -4,6 +4,7 @@ import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
@@ -16,47 +17,24 @@ import { forgetRecording } from "./draft-store";
 export function DiscardDraftButton({ workspaceId, interviewId, userId }: { workspaceId: string; interviewId: string; userId?: string }) {
   const router = useRouter();
   const toast = useToast();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
   return (
-    <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        Discard the draft
-      </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        title="Discard this draft?"
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Keep it
-            </Button>
-            <Button
-              variant="danger"
-              loading={pending}
-              onClick={() =>
-                startTransition(async () => {
-                  const result = await discardDraftAction(workspaceId, { interviewId });
-                  setOpen(false);
-                  if (result.ok) {
-                    if (userId) forgetRecording(userId, workspaceId, interviewId);
-                    toast.toast({ tone: "success", title: "The draft was discarded." });
-                    router.push(`/w/${workspaceId}/interviews`);
-                  } else {
-                    toast.toast({ tone: "error", title: result.formError ?? "The draft could not be discarded." });
-                  }
-                })
-              }
-            >
-              Discard the draft
-            </Button>
-          </>
+    <ConfirmButton
+      label="Discard the draft"
+      title="Discard this draft?"
+      cancelLabel="Keep it"
+      onConfirm={async () => {
+        const result = await discardDraftAction(workspaceId, { interviewId });
+        if (result.ok) {
+          if (userId) forgetRecording(userId, workspaceId, interviewId);
+          toast.toast({ tone: "success", title: "The draft was discarded." });
+          router.push(`/w/${workspaceId}/interviews`);
+        } else {
+          toast.toast({ tone: "error", title: result.formError ?? "The draft could not be discarded." });
         }
-      >
-        <p className="text-sm">It will not be submitted. An analyst can still bring it back if needed.</p>
-      </Dialog>
-    </>
+      }}
+    >
+      <p className="text-sm">It will not be submitted. An analyst can still bring it back if needed.</p>
+    </ConfirmButton>
   );
 }
 

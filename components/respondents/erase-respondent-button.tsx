@@ -1,9 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useToast } from "@/components/ui/toast";
 import { eraseRespondentAction } from "@/lib/actions/respondents";
 
@@ -14,45 +12,23 @@ import { eraseRespondentAction } from "@/lib/actions/respondents";
 export function EraseRespondentButton({ workspaceId, respondentId, code }: { workspaceId: string; respondentId: string; code: string }) {
   const router = useRouter();
   const toast = useToast();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
   return (
-    <>
-      <Button variant="danger" onClick={() => setOpen(true)}>
-        Erase personal data
-      </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        title={`Erase the personal data of ${code}?`}
-        description="Do this when the person asks for their data to be erased. It cannot be undone."
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button
-              variant="danger"
-              loading={pending}
-              onClick={() =>
-                startTransition(async () => {
-                  const result = await eraseRespondentAction(workspaceId, { respondentId });
-                  setOpen(false);
-                  if (result.ok) {
-                    toast.toast({ tone: "success", title: "Personal data erased. The interviews are kept under the code." });
-                    router.refresh();
-                  } else {
-                    toast.toast({ tone: "error", title: result.formError ?? "The personal data could not be erased." });
-                  }
-                })
-              }
-            >
-              Erase personal data
-            </Button>
-          </>
+    <ConfirmButton
+      label="Erase personal data"
+      variant="danger"
+      title={`Erase the personal data of ${code}?`}
+      description="Do this when the person asks for their data to be erased. It cannot be undone."
+      onConfirm={async () => {
+        const result = await eraseRespondentAction(workspaceId, { respondentId });
+        if (result.ok) {
+          toast.toast({ tone: "success", title: "Personal data erased. The interviews are kept under the code." });
+          router.refresh();
+        } else {
+          toast.toast({ tone: "error", title: result.formError ?? "The personal data could not be erased." });
         }
-      >
-        <div className="space-y-3 text-sm">
+      }}
+    >
+      <div className="space-y-3 text-sm">
           <div>
             <p className="font-medium">Removed</p>
             <ul className="list-disc pl-5 text-fg-muted">
@@ -69,7 +45,6 @@ export function EraseRespondentButton({ workspaceId, respondentId, code }: { wor
             </ul>
           </div>
         </div>
-      </Dialog>
-    </>
+    </ConfirmButton>
   );
 }
