@@ -181,6 +181,17 @@ test("reloading mid-interview, or closing the tab, resumes the draft where it st
   await expect(again.locator("#capture-heading")).toHaveText("Website product pages");
   expect(again.url().split("?")[0]).toBe(captureUrl.split("?")[0]);
   await expectAccessible(again);
+
+  // Given up after all: discarded from the interview's page once confirmed, and kept on the list as void.
+  await again.goto(`${interviewsOf(workspaceWithMap)}/${interviewId}`);
+  await again.getByRole("button", { name: "Discard the draft" }).click();
+  const dialog = again.getByRole("dialog", { name: "Discard this draft?" });
+  await dialog.getByRole("button", { name: "Discard the draft" }).click();
+  await again.waitForURL(/\/interviews$/);
+  await expect(again.getByText("The draft was discarded.")).toBeVisible();
+  const discarded = again.getByTestId("interview-row").filter({ has: again.locator(`a[href*="${interviewId}"]`) });
+  await expect(discarded).toContainText("Void");
+  await expect(discarded.getByRole("link", { name: /Continue/ })).toHaveCount(0);
 });
 
 test("going offline and back on, the interview survives and is submitted once", async ({ context, page, signIn, workspaceWithMap }) => {
