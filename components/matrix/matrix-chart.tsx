@@ -357,7 +357,9 @@ export function MatrixChart({
   const label = `${matrix ? "Importance against performance" : "Iso-priority view"} of ${plural(layout?.placed.length ?? 0, "touchpoint")}; each point is a link to its details, and the fix list has every figure.`;
 
   return (
-    <div ref={container} className="relative" style={{ height }} data-testid="matrix-chart">
+    // Leaving is also heard here, on an element that lives as long as the chart: the plot's svg
+    // can be drawn anew under a still pointer (a resize), and the new one never hears it leave.
+    <div ref={container} className="relative" style={{ height }} data-testid="matrix-chart" onMouseLeave={() => setHoverId(null)}>
       {layout && size && (
         <Plot
           layout={layout}
