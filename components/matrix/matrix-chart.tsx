@@ -1,6 +1,6 @@
 "use client";
 
-import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { useRouter } from "next/navigation";
 import type { MatrixPoint } from "@/lib/types/analysis";
 import type { Crosshair, Quadrant } from "@/lib/analysis/quadrant";
@@ -340,6 +340,18 @@ export function MatrixChart({
         : null,
     [size, points, rankedIds, crosshair, mode, errorBars, fullScale, allLabels, selectedId, height],
   );
+
+  // A leave event can go unheard (the plot drawn anew under the pointer, a busy main thread), so
+  // while a point is hovered, any pointer movement outside the chart also ends the hover.
+  useEffect(() => {
+    if (!hoverId) return;
+    const leaveIfOutside = (event: PointerEvent) => {
+      const element = container.current;
+      if (element && !(event.target instanceof Node && element.contains(event.target))) setHoverId(null);
+    };
+    window.addEventListener("pointermove", leaveIfOutside, { passive: true });
+    return () => window.removeEventListener("pointermove", leaveIfOutside);
+  }, [hoverId]);
 
   const matrix = mode === "matrix";
   const activeId = hoverId ?? focusId;
