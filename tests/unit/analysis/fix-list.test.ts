@@ -75,4 +75,25 @@ describe("rankFixList", () => {
     expect(compareFixList(item("a", "X", 1, 2), item("b", "X", 1, 2))).toBe(0);
     expect(compareFixList(item("a", "X", 2, 2), item("b", "X", 1, 2))).toBeLessThan(0);
   });
+
+  it("breaks ties among equal pain by class: a basic before a performance factor before a delighter", () => {
+    // Equal pain 100 × 12 / 48 = 25 everywhere; the delighter has the higher importance, which
+    // alone would put it first.
+    const pain = (100 * 12) / 48;
+    const classed = (id: string, kind: "BASIC" | "PERFORMANCE" | "DELIGHTER" | "UNCLASSIFIED", i: number) => ({
+      ...item(id, id, pain, i),
+      asymmetry: { kind },
+    });
+    const ranked = rankFixList([
+      classed("delighter", "DELIGHTER", 4.9),
+      classed("unclassified", "UNCLASSIFIED", 4.0),
+      classed("performance", "PERFORMANCE", 4.5),
+      classed("basic", "BASIC", 3.0),
+      { ...item("more-pain", "more-pain", 26, 1), asymmetry: { kind: "DELIGHTER" as const } },
+    ]);
+    expect(ranked.map((x) => x.id)).toEqual(["more-pain", "basic", "performance", "unclassified", "delighter"]);
+    // Without a class an item ranks as a performance factor would.
+    expect(compareFixList(item("plain", "Same", pain, 3), { ...classed("perf", "PERFORMANCE", 3), name: "Same" })).toBe(0);
+    expect(compareFixList(item("plain", "Same", pain, 3), { ...classed("basic", "BASIC", 3), name: "Same" })).toBeGreaterThan(0);
+  });
 });
