@@ -17,6 +17,9 @@ const FEELING_COUNTS = ["feeling_hate", "feeling_dislike", "feeling_eh", "feelin
 /** What the priority matrix reads: observations, reach, outcome counts and importance sums. */
 export const MATRIX_STATISTICS = ["n", "interviews", ...OUTCOME_COUNTS, ...IMPORTANCE_SUMS] as const;
 
+/** The matrix's statistics and the asymmetry groups: what the matrix and the insight views read. */
+export const MATRIX_ASYMMETRY_STATISTICS = [...MATRIX_STATISTICS, ...OVERALL_BY_OUTCOME] as const;
+
 /**
  * The statistics the per-day rollups keep for each (day, dimension value, touchpoint): the
  * columns of analysis_day_touchpoints, in order.

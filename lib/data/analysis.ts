@@ -6,7 +6,9 @@ import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { touchpointFigures, type TouchpointAggregate } from "@/lib/analysis/touchpoint";
 import { classifyTouchpoints, type CrosshairMode } from "@/lib/analysis/quadrant";
 import { rankFixList } from "@/lib/analysis/fix-list";
-import { MATRIX_STATISTICS } from "@/lib/data/analysis-statistics";
+import { touchpointAsymmetry } from "@/lib/analysis/insight";
+import { DEFAULT_ASYMMETRY_THRESHOLD } from "@/lib/analysis/asymmetry";
+import { MATRIX_ASYMMETRY_STATISTICS, MATRIX_STATISTICS } from "@/lib/data/analysis-statistics";
 import {
   ALL_STATISTICS,
   countInterviews,
@@ -133,7 +135,7 @@ export async function getMatrix(
   const [touchpointRows, interviews, rows] = await Promise.all([
     listTouchpointRows(ctx, map.id),
     plan.then((source) => countInterviews(ctx, map.id, filter, source)),
-    plan.then((source) => sumByTouchpoint(ctx, map.id, filter, source, MATRIX_STATISTICS)),
+    plan.then((source) => sumByTouchpoint(ctx, map.id, filter, source, MATRIX_ASYMMETRY_STATISTICS)),
   ]);
   const touchpoints = selectTouchpoints(touchpointRows, filter);
   const byId = new Map(rows.map((row) => [row.touchpoint_id, row]));
@@ -159,6 +161,7 @@ export async function getMatrix(
   const points: MatrixPoint[] = figures.map(({ figures: figure, touchpoint }, index) => ({
     ...figure,
     ...classes[index]!,
+    asymmetry: touchpointAsymmetry(byId.get(touchpoint.id), map.asymmetryThreshold),
     stageName: touchpoint.stageName,
     channelName: touchpoint.channelName,
     ownerTeam: touchpoint.ownerTeam,
@@ -225,6 +228,7 @@ export async function getTouchpointDetail(
   mapId: string,
   touchpointId: string,
   filter: AnalysisFilter,
+  asymmetryThreshold: number = DEFAULT_ASYMMETRY_THRESHOLD,
 ): Promise<TouchpointDetail | null> {
   const touchpoint = (await listTouchpointRows(ctx, mapId)).find((row) => row.id === touchpointId);
   if (!touchpoint) return null;
@@ -265,6 +269,7 @@ export async function getTouchpointDetail(
       kind: expectation.kind,
     })),
     feelings,
+    asymmetry: touchpointAsymmetry(total, asymmetryThreshold),
     trend: trendRows.map((row) => ({ bucketStart: row.bucket_start, n: row.n, missed: row.missed, exceeded: row.exceeded })),
   };
 }

@@ -2,6 +2,7 @@
 // bar's choices and a touchpoint's drill-down, as plain objects the matrix components render.
 import type { Crosshair, QuadrantClassification } from "@/lib/analysis/quadrant";
 import type { TouchpointFigures } from "@/lib/analysis/touchpoint";
+import type { TouchpointAsymmetry } from "@/lib/analysis/insight";
 
 export type MapForAnalysis = {
   id: string;
@@ -31,6 +32,8 @@ export type MatrixPoint = TouchpointFigures &
     channelName: string;
     ownerTeam: string;
     momentOfTruth: boolean;
+    /** Basic, performance factor or delighter under the map's θ, with its group sizes. */
+    asymmetry: TouchpointAsymmetry;
   };
 
 export type Matrix = {
@@ -62,6 +65,8 @@ export type TouchpointDetail = {
   figures: TouchpointFigures;
   expectations: ExpectationFigures[];
   feelings: Partial<Record<string, number>>;
+  /** Basic, performance factor or delighter under the map's θ, with its group sizes. */
+  asymmetry: TouchpointAsymmetry;
   trend: { bucketStart: string; n: number; missed: number; exceeded: number }[];
 };
 
