@@ -28,8 +28,25 @@ const TONE_CARD: Record<TouchpointHighlight["tone"], string> = {
   overkill: "border-overkill-fg bg-overkill-subtle",
 };
 
+/** A finding about a whole stage, marked on its column header (e.g. channels that disagree). */
+export type StageMarker = {
+  label: string;
+  /** One sentence saying what was found. */
+  description: string;
+  /** Where it is explained. */
+  href: string;
+};
+
 /** The read-only journey: stages as columns, channels as rows, touchpoints in their cells. */
-export function JourneyGrid({ journey, highlights }: { journey: Journey; highlights?: Record<string, TouchpointHighlight> }) {
+export function JourneyGrid({
+  journey,
+  highlights,
+  stageMarkers,
+}: {
+  journey: Journey;
+  highlights?: Record<string, TouchpointHighlight>;
+  stageMarkers?: Record<string, StageMarker>;
+}) {
   const cell = (stageId: string, channelId: string) =>
     journey.touchpoints
       .filter((touchpoint) => touchpoint.stageId === stageId && touchpoint.channelId === channelId)
@@ -52,6 +69,19 @@ export function JourneyGrid({ journey, highlights }: { journey: Journey; highlig
             {journey.stages.map((stage) => (
               <th key={stage.id} scope="col" className="border-b border-l border-border bg-surface-muted p-3 text-left font-semibold">
                 {stage.name}
+                {stageMarkers?.[stage.id] && (
+                  <a
+                    href={stageMarkers[stage.id]!.href}
+                    className="mt-1 block text-xs font-normal no-underline"
+                    data-testid="stage-marker"
+                    title={stageMarkers[stage.id]!.description}
+                  >
+                    <Badge tone="missed" className="!whitespace-normal">
+                      {stageMarkers[stage.id]!.label}
+                    </Badge>
+                    <span className="mt-1 block text-fg-muted underline">{stageMarkers[stage.id]!.description}</span>
+                  </a>
+                )}
               </th>
             ))}
           </tr>

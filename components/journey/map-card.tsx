@@ -66,7 +66,7 @@ export function MapCard({ map, href, recordHref, actions }: { map: MapSummary; h
   );
 }
 
-function Progress({ label, value, max, thin = false }: { label: string; value: number; max: number; thin?: boolean }) {
+export function Progress({ label, value, max, thin = false }: { label: string; value: number; max: number; thin?: boolean }) {
   const share = max > 0 ? Math.min(1, value / max) : 0;
   return (
     <div

@@ -7,8 +7,9 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { QUADRANT_LABEL, QUADRANT_TONE, formatInterval, formatNumber, formatPercent, formatSigned } from "@/components/matrix/format";
+import { CLASS_LABEL } from "@/components/insight/format";
 
-type SortKey = "rank" | "name" | "reach" | "importance" | "performance" | "missRate" | "pain" | "gap";
+type SortKey = "rank" | "name" | "reach" | "importance" | "performance" | "missRate" | "pain" | "gap" | "ia";
 
 const VALUE: Record<Exclude<SortKey, "rank" | "name">, (point: MatrixPoint) => number | null> = {
   reach: (point) => point.reach,
@@ -17,6 +18,7 @@ const VALUE: Record<Exclude<SortKey, "rank" | "name">, (point: MatrixPoint) => n
   missRate: (point) => point.missRate?.rate ?? null,
   pain: (point) => point.weightedPain,
   gap: (point) => point.gap,
+  ia: (point) => point.asymmetry.ia,
 };
 
 /**
@@ -74,6 +76,7 @@ export function FixListTable({
           {header("missRate", "Miss rate")}
           {header("pain", "Weighted pain", { describedBy: "legend-weighted-pain" })}
           {header("gap", "Gap", { describedBy: "legend-gap" })}
+          {header("ia", "Class (IA)", { firstDescending: false })}
         </Tr>
       </THead>
       <TBody>
@@ -135,6 +138,12 @@ export function FixListTable({
               </Td>
               <Td numeric className="!px-2">
                 {formatSigned(point.gap)}
+              </Td>
+              <Td className="!px-2 text-xs" data-testid="fix-list-class">
+                {CLASS_LABEL[point.asymmetry.kind]}
+                <span className="block text-fg-muted">
+                  {point.asymmetry.ia === null ? "too few" : formatSigned(point.asymmetry.ia, 2)}
+                </span>
               </Td>
             </Tr>
           );

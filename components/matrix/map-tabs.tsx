@@ -14,7 +14,7 @@ export type MapTab = {
   keepsFilter?: boolean;
 };
 
-/** The views of one map (journey, matrix, designer), as links so that each has its own URL. */
+/** The views of one map (overview, journey, analyses, designer), as links so that each has its own URL. */
 export function MapTabs({ tabs }: { tabs: MapTab[] }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -23,7 +23,7 @@ export function MapTabs({ tabs }: { tabs: MapTab[] }) {
   const filterQuery = filter.toString();
   return (
     <nav aria-label="Map views" className="mb-4 border-b border-border" data-print="hide">
-      <ul className="-mb-px flex gap-4">
+      <ul className="-mb-px flex flex-wrap gap-x-4 gap-y-1">
         {tabs.map((tab) => {
           const current = tab.exact ? pathname === tab.href : pathname.startsWith(tab.href);
           const href = tab.keepsFilter && filterQuery ? `${tab.href}?${filterQuery}` : tab.href;

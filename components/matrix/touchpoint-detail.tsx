@@ -10,6 +10,7 @@ import { LazyTrendChart } from "@/components/matrix/lazy-trend-chart";
 import { FEELING_CLASS, FEELING_LABEL } from "@/components/matrix/feeling-labels";
 import { formatInterval, formatNumber, formatPercent, formatSigned } from "@/components/matrix/format";
 import { plural } from "@/lib/plural";
+import { AsymmetryCard } from "@/components/insight/asymmetry-card";
 
 const OUTCOME_LABEL = { MISSED: "Missed", MET: "Met", EXCEEDED: "Exceeded" } as const;
 const OUTCOME_TONE = { MISSED: "missed", MET: "met", EXCEEDED: "exceeded" } as const;
@@ -114,6 +115,8 @@ export function TouchpointDetailView({
           ))}
         </ul>
       </Card>
+
+      <AsymmetryCard asymmetry={detail.asymmetry} />
 
       <section aria-labelledby="expectations-heading">
         <h2 id="expectations-heading" className="mb-2 text-base font-semibold">

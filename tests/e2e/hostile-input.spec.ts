@@ -30,6 +30,16 @@ const PAGES: Record<string, { path: (ids: Ids) => string; params: string[]; stat
     params: [...FILTER_PARAMS, "crosshair", "view", "bars", "tp"],
     status: 200,
   },
+  "/w/[workspaceId]/maps/[mapId]/asymmetry": {
+    path: (ids) => `/w/${ids.id}/maps/${ids.map.id}/asymmetry`,
+    params: [...FILTER_PARAMS, "crosshair"],
+    status: 200,
+  },
+  "/w/[workspaceId]/maps/[mapId]/consistency": {
+    path: (ids) => `/w/${ids.id}/maps/${ids.map.id}/consistency`,
+    params: FILTER_PARAMS,
+    status: 200,
+  },
   "/w/[workspaceId]/maps/[mapId]/matrix/[touchpointId]": {
     path: (ids) => `/w/${ids.id}/maps/${ids.map.id}/matrix/${ids.touchpointId}`,
     params: [...FILTER_PARAMS, "page"],

@@ -22,7 +22,11 @@ for (const role of Object.keys(DEMO_USERS) as Role[]) {
     await expectAccessible(page);
 
     if (role !== "INTERVIEWER") {
+      // Those who read the analysis land on the map's overview; the journey is the next tab.
       await page.getByRole("link", { name: "In-store purchase", exact: true }).click();
+      await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+      await expectAccessible(page);
+      await page.getByRole("navigation", { name: "Map views" }).getByRole("link", { name: "Journey" }).click();
       await expect(page.getByRole("table", { name: /Touchpoints of In-store purchase/ })).toBeVisible();
       await expect(page.getByTestId("journey-touchpoint").first()).toBeVisible();
       await expectAccessible(page);

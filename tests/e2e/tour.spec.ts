@@ -129,7 +129,7 @@ test("Change respondent puts the focus back in the respondent search", async ({ 
   await expect(page.getByTestId("respondent-search")).toBeFocused();
 });
 
-test("an interviewer's map cards lead to capture on active maps; an analyst's to the map, with Record beside it", async ({ page, signIn, workspaceWithMap }) => {
+test("an interviewer's map cards lead to capture on active maps; an analyst's to the map's overview, with Record beside it", async ({ page, signIn, workspaceWithMap }) => {
   await signIn(workspaceWithMap.members.INTERVIEWER);
   await page.goto(`/w/${workspaceWithMap.id}`);
   const card = page.getByTestId("map-card").filter({ hasText: DEMO_MAP_NAME });
@@ -144,7 +144,7 @@ test("an interviewer's map cards lead to capture on active maps; an analyst's to
 
   await signIn(workspaceWithMap.members.ANALYST);
   await page.goto(`/w/${workspaceWithMap.id}`);
-  await expect(card.getByRole("link", { name: DEMO_MAP_NAME, exact: true })).toHaveAttribute("href", `/w/${workspaceWithMap.id}/maps/${workspaceWithMap.map.id}`);
+  await expect(card.getByRole("link", { name: DEMO_MAP_NAME, exact: true })).toHaveAttribute("href", `/w/${workspaceWithMap.id}/maps/${workspaceWithMap.map.id}/overview`);
   await expect(card.getByTestId("record-on-map")).toBeVisible();
   // A manager may not record: no Record link.
   await signIn(workspaceWithMap.members.MANAGER);

@@ -18,6 +18,8 @@ export default async function MapsPage({ params }: PageProps<"/w/[workspaceId]">
   const { workspaceId } = await params;
   const ctx = await requireWorkspace(workspaceId, "workspace.view");
   const canView = can(ctx.role, "map.view");
+  // Those who read the analysis land on the map's overview; the journey is one tab away.
+  const canAnalyse = can(ctx.role, "analysis.view");
   const canDesign = can(ctx.role, "map.design");
   // Those who set the workspace up (admins, analysts) see how far along the workflow it is.
   const [maps, setup] = await Promise.all([listMaps(ctx), canDesign ? getSetupProgress(ctx) : null]);
@@ -34,7 +36,7 @@ export default async function MapsPage({ params }: PageProps<"/w/[workspaceId]">
           <li key={map.id}>
             <MapCard
               map={map}
-              href={canView ? `/w/${workspaceId}/maps/${map.id}` : record}
+              href={canAnalyse ? `/w/${workspaceId}/maps/${map.id}/overview` : canView ? `/w/${workspaceId}/maps/${map.id}` : record}
               recordHref={record}
               actions={
                 canDesign ? (

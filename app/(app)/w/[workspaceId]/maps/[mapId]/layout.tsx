@@ -11,9 +11,13 @@ export default async function MapLayout({ children, params }: LayoutProps<"/w/[w
   const map = await getMapHeader(ctx, mapId);
   if (!map) notFound();
   const base = `/w/${workspaceId}/maps/${mapId}`;
+  const analysis = can(ctx.role, "analysis.view");
   const tabs = [
+    analysis && { label: "Overview", href: `${base}/overview`, exact: true },
     can(ctx.role, "map.view") && { label: "Journey", href: base, exact: true, keepsFilter: true },
-    can(ctx.role, "analysis.view") && { label: "Priority matrix", href: `${base}/matrix`, exact: false, keepsFilter: true },
+    analysis && { label: "Priority matrix", href: `${base}/matrix`, exact: false, keepsFilter: true },
+    analysis && { label: "Basics and delighters", href: `${base}/asymmetry`, exact: true, keepsFilter: true },
+    analysis && { label: "Channels", href: `${base}/consistency`, exact: true, keepsFilter: true },
     can(ctx.role, "map.design") && { label: "Design", href: `${base}/design`, exact: false },
   ].filter((tab): tab is MapTab => Boolean(tab));
   return (

@@ -6,7 +6,15 @@ import { requireWorkspace, type WorkspaceContext } from "@/lib/workspace";
 import { getJourney, getMapHeader } from "@/lib/data/maps";
 import type { Journey as JourneyData } from "@/lib/types/maps";
 import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
-import { hasInterviewFilter, parseAnalysisFilter, parseCrosshairMode, type SearchParams } from "@/lib/schemas/analysis-filter";
+import { consistencyOf } from "@/lib/data/analysis-insight";
+import { consistencySentence } from "@/components/insight/consistency-table";
+import {
+  filterToSearchParams,
+  hasInterviewFilter,
+  parseAnalysisFilter,
+  parseCrosshairMode,
+  type SearchParams,
+} from "@/lib/schemas/analysis-filter";
 import { todayIso } from "@/lib/analysis/trend";
 import { can } from "@/lib/permissions";
 import { MAP_STATUS_LABELS } from "@/lib/schemas/map";
@@ -15,7 +23,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import { JourneyGrid } from "@/components/journey/journey-grid";
+import { JourneyGrid, type StageMarker } from "@/components/journey/journey-grid";
 import { ColourControls } from "@/components/journey/colour-controls";
 import { ColourLegend } from "@/components/journey/colour-legend";
 import { journeyHighlights, parseColourMode } from "@/components/journey/colouring";
@@ -117,6 +125,17 @@ async function Journey({
     matrix.points,
     colour, analysisMap.minSample);
   const filtered = hasInterviewFilter(filter);
+  // Stages whose channels disagree get a marker on their header, linking to the comparison.
+  const filterQuery = filterToSearchParams(filter).toString();
+  const stageMarkers: Record<string, StageMarker> = {};
+  for (const stage of consistencyOf(matrix)) {
+    if (!stage.flagged) continue;
+    stageMarkers[stage.stageId] = {
+      label: "Channels disagree",
+      description: `${consistencySentence(stage)}.`,
+      href: `/w/${ctx.workspaceId}/maps/${mapId}/consistency${filterQuery ? `?${filterQuery}` : ""}#stage-${stage.stageId}`,
+    };
+  }
   return (
     <div className="space-y-4">
       <FilterBar filter={filter} options={options} today={todayIso()} />
@@ -144,7 +163,11 @@ async function Journey({
         <ColourLegend colour={colour} minSample={analysisMap.minSample} crosshair={matrix.crosshair} />
       )}
       <JourneySummary journey={journey} />
-      <JourneyGrid journey={journey} highlights={matrix.interviews === 0 ? undefined : highlights} />
+      <JourneyGrid
+        journey={journey}
+        highlights={matrix.interviews === 0 ? undefined : highlights}
+        stageMarkers={matrix.interviews === 0 ? undefined : stageMarkers}
+      />
     </div>
   );
 }

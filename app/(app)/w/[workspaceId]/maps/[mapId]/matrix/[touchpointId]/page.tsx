@@ -26,7 +26,7 @@ export default async function TouchpointPage({
   const { filter } = parseAnalysisFilter(query);
   const page = pageNumberOf(query.page);
   const [detail, comments] = await Promise.all([
-    getTouchpointDetail(ctx, mapId, touchpointId, filter),
+    getTouchpointDetail(ctx, mapId, touchpointId, filter, map.asymmetryThreshold),
     listTouchpointComments(ctx, mapId, touchpointId, filter, { page, pageSize: COMMENTS_PER_PAGE }),
   ]);
   if (!detail) notFound();
