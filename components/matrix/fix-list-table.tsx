@@ -7,9 +7,9 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { QUADRANT_LABEL, QUADRANT_TONE, formatInterval, formatNumber, formatPercent, formatSigned } from "@/components/matrix/format";
-import { CLASS_LABEL } from "@/components/insight/format";
+import { CLASS_LABEL, CLASS_TONE } from "@/components/insight/format";
 
-type SortKey = "rank" | "name" | "reach" | "importance" | "performance" | "missRate" | "pain" | "gap" | "ia";
+type SortKey = "rank" | "name" | "reach" | "importance" | "performance" | "missRate" | "pain" | "gap";
 
 const VALUE: Record<Exclude<SortKey, "rank" | "name">, (point: MatrixPoint) => number | null> = {
   reach: (point) => point.reach,
@@ -18,14 +18,13 @@ const VALUE: Record<Exclude<SortKey, "rank" | "name">, (point: MatrixPoint) => n
   missRate: (point) => point.missRate?.rate ?? null,
   pain: (point) => point.weightedPain,
   gap: (point) => point.gap,
-  ia: (point) => point.asymmetry.ia,
 };
 
 /**
  * The fix list: touchpoints ranked by weighted pain (the server's order), sortable by any
  * column. Selecting a row highlights (and labels) its point on the chart, and focusing a point
- * selects its row. The quadrant, n, owner and moment of truth sit under the name, so the list
- * fits beside the chart.
+ * selects its row. The quadrant, n, owner, moment of truth and the three-factor class (with its
+ * impact asymmetry) sit under the name, so the list fits beside the chart.
  */
 export function FixListTable({
   ranked,
@@ -76,7 +75,6 @@ export function FixListTable({
           {header("missRate", "Miss rate")}
           {header("pain", "Weighted pain", { describedBy: "legend-weighted-pain" })}
           {header("gap", "Gap", { describedBy: "legend-gap" })}
-          {header("ia", "Class (IA)", { firstDescending: false })}
         </Tr>
       </THead>
       <TBody>
@@ -116,6 +114,10 @@ export function FixListTable({
                     </Badge>
                   ) : null}
                   {point.momentOfTruth && <Badge tone="moment-of-truth">Moment of truth</Badge>}
+                  <Badge tone={CLASS_TONE[point.asymmetry.kind]} className="!whitespace-normal" data-testid="fix-list-class">
+                    {CLASS_LABEL[point.asymmetry.kind]}
+                    {point.asymmetry.ia === null ? "" : `, IA ${formatSigned(point.asymmetry.ia, 2)}`}
+                  </Badge>
                 </span>
               </Td>
               <Td numeric className="!px-2">
@@ -139,12 +141,7 @@ export function FixListTable({
               <Td numeric className="!px-2">
                 {formatSigned(point.gap)}
               </Td>
-              <Td className="!px-2 text-xs" data-testid="fix-list-class">
-                {CLASS_LABEL[point.asymmetry.kind]}
-                <span className="block text-fg-muted">
-                  {point.asymmetry.ia === null ? "too few" : formatSigned(point.asymmetry.ia, 2)}
-                </span>
-              </Td>
+
             </Tr>
           );
         })}
