@@ -32,6 +32,8 @@ const label = arg("size", "1m").toLowerCase();
 const target = Math.round(Number(/^(\d+(?:\.\d+)?)/.exec(label)![1]) * (label.endsWith("m") ? 1e6 : label.endsWith("k") ? 1e3 : 1));
 const runs = Number(arg("runs", "15"));
 const write = args.includes("--write");
+// The embedded database's port (the default is bench:analysis's, so one can reuse the other's data).
+const port = Number(arg("port", "54389"));
 const WARMUP = 3;
 const OBSERVATIONS_PER_INTERVIEW = 20.3;
 // The same database, flags and data as bench:analysis.
@@ -40,7 +42,7 @@ const TODAY = new Date(Date.UTC(2026, 10, 1));
 const TODAY_ISO = "2026-11-01";
 
 let url = process.env.BENCH_DATABASE_URL;
-const embedded = url ? undefined : await startEmbeddedDb({ dir: ".data/bench/pg", port: 54389, database: "cxmap_bench", postgresFlags: PG_FLAGS });
+const embedded = url ? undefined : await startEmbeddedDb({ dir: ".data/bench/pg", port, database: "cxmap_bench", postgresFlags: PG_FLAGS });
 url ??= embedded!.url;
 await migrate(url);
 process.env.DATABASE_URL = url;
@@ -272,7 +274,7 @@ const body = [
   "the fastest form `bench:analysis` found; for the alerts, one pass over the 56 days of both windows), run alternately",
   "after warm-up in the same process and database.",
   "",
-  `Reproduce with \`npm run bench:insight -- --write\` (options: \`--size 1m --runs 15\`; the data is the one`,
+  `Reproduce with \`npm run bench:insight -- --write\` (options: \`--size 1m --runs 15 --port 54389\`; the data is the one`,
   "`bench:analysis` generates, reused when present). Alerts end on the generated data's last day.",
   "",
   `Run on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version},`,
