@@ -14,6 +14,7 @@ export default async function MapLayout({ children, params }: LayoutProps<"/w/[w
   const tabs = [
     can(ctx.role, "map.view") && { label: "Journey", href: base, exact: true, keepsFilter: true },
     can(ctx.role, "analysis.view") && { label: "Priority matrix", href: `${base}/matrix`, exact: false, keepsFilter: true },
+    can(ctx.role, "analysis.view") && { label: "Trends", href: `${base}/trends`, exact: false, keepsFilter: true },
     can(ctx.role, "map.design") && { label: "Design", href: `${base}/design`, exact: false },
   ].filter((tab): tab is MapTab => Boolean(tab));
   return (

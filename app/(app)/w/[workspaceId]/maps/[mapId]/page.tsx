@@ -6,7 +6,13 @@ import { requireWorkspace, type WorkspaceContext } from "@/lib/workspace";
 import { getJourney, getMapHeader } from "@/lib/data/maps";
 import type { Journey as JourneyData } from "@/lib/types/maps";
 import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
-import { hasInterviewFilter, parseAnalysisFilter, parseCrosshairMode, type SearchParams } from "@/lib/schemas/analysis-filter";
+import {
+  filterToSearchParams,
+  hasInterviewFilter,
+  parseAnalysisFilter,
+  parseCrosshairMode,
+  type SearchParams,
+} from "@/lib/schemas/analysis-filter";
 import { todayIso } from "@/lib/analysis/trend";
 import { can } from "@/lib/permissions";
 import { MAP_STATUS_LABELS } from "@/lib/schemas/map";
@@ -21,6 +27,8 @@ import { ColourLegend } from "@/components/journey/colour-legend";
 import { journeyHighlights, parseColourMode } from "@/components/journey/colouring";
 import { FilterBar } from "@/components/matrix/filter-bar";
 import { plural, pluralForm } from "@/lib/plural";
+import { getJourneyFeelings } from "@/lib/data/analysis-feelings";
+import { FeelingsSection } from "@/components/journey/feelings-section";
 
 export const metadata: Metadata = { title: "Journey" };
 
@@ -111,7 +119,12 @@ async function Journey({
   if (!analysisMap) notFound();
   // The grid always shows every touchpoint; stage, channel and moment-of-truth filters only
   // decide which are coloured (and which enter the data-centred crosshairs).
-  const [matrix, options] = await Promise.all([getMatrix(ctx, analysisMap, filter, crosshairMode), getFilterOptions(ctx, mapId)]);
+  const [matrix, options, feelings] = await Promise.all([
+    getMatrix(ctx, analysisMap, filter, crosshairMode),
+    getFilterOptions(ctx, mapId),
+    getJourneyFeelings(ctx, analysisMap, filter),
+  ]);
+  const filterQuery = filterToSearchParams(filter).toString();
   const highlights = journeyHighlights(
     journey.touchpoints.map((touchpoint) => touchpoint.id),
     matrix.points,
@@ -145,6 +158,12 @@ async function Journey({
       )}
       <JourneySummary journey={journey} />
       <JourneyGrid journey={journey} highlights={matrix.interviews === 0 ? undefined : highlights} />
+      {matrix.interviews > 0 && (
+        <FeelingsSection
+          feelings={feelings}
+          detailHref={(id) => `/w/${ctx.workspaceId}/maps/${mapId}/matrix/${id}${filterQuery ? `?${filterQuery}` : ""}`}
+        />
+      )}
     </div>
   );
 }
