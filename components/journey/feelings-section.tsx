@@ -59,6 +59,8 @@ export function FeelingsSection({ feelings, detailHref }: { feelings: JourneyFee
 function EmotionalCurve({ layout, lowestId, minFeelings }: { layout: CurveLayout; lowestId: string | null; minFeelings: number }) {
   const { plot, yOf } = layout;
   const lowest = layout.marks.find((mark) => mark.id === lowestId);
+  // A gap sits at the foot of the plot, away from the scale, so it is not read as a net feeling of 0.
+  const gapY = plot.bottom - 10;
   return (
     <div className="overflow-x-auto" data-print="expand">
       <svg
@@ -118,10 +120,13 @@ function EmotionalCurve({ layout, lowestId, minFeelings }: { layout: CurveLayout
               <title>{title}</title>
               {mark.y === null ? (
                 <>
-                  <circle cx={mark.x} cy={yOf(0)} r={6} fill="var(--color-surface)" stroke="var(--color-fg-muted)" strokeWidth={1.5} strokeDasharray="2 2" />
-                  <text x={mark.x} y={yOf(0) - 10} fontSize={10} textAnchor="middle" fill="var(--color-fg-muted)">
+                  <circle cx={mark.x} cy={gapY} r={6} fill="var(--color-surface)" stroke="var(--color-fg-muted)" strokeWidth={1.5} strokeDasharray="2 2" />
+                  <text x={mark.x} y={gapY - 11} fontSize={10} textAnchor="middle" fill="var(--color-fg-muted)">
                     too few
                   </text>
+                  {mark.momentOfTruth && (
+                    <rect x={mark.x + 8} y={gapY - 4} width={8} height={8} transform={`rotate(45 ${mark.x + 12} ${gapY})`} fill="var(--color-moment-of-truth)" />
+                  )}
                 </>
               ) : mark.momentOfTruth ? (
                 <rect
@@ -136,16 +141,6 @@ function EmotionalCurve({ layout, lowestId, minFeelings }: { layout: CurveLayout
                 />
               ) : (
                 <circle cx={mark.x} cy={mark.y} r={4.5} fill="var(--color-brand)" stroke="var(--color-surface)" strokeWidth={1} />
-              )}
-              {mark.momentOfTruth && mark.y === null && (
-                <rect
-                  x={mark.x - 4}
-                  y={yOf(0) + 10}
-                  width={8}
-                  height={8}
-                  transform={`rotate(45 ${mark.x} ${yOf(0) + 14})`}
-                  fill="var(--color-moment-of-truth)"
-                />
               )}
               <text
                 x={mark.x}

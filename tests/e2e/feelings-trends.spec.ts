@@ -84,7 +84,7 @@ test("a manager opens the trends, switches between day, week and month, and sees
   await expectAccessible(page);
 
   // Per day: the touchpoints' days are mostly too few to read, and say so with hollow points.
-  await page.locator("label", { hasText: "Day" }).click();
+  await page.locator("label", { hasText: /^Day$/ }).click();
   await expect(page).toHaveURL(/by=day/);
   await expect(page.getByRole("heading", { name: "All touchpoints in this view, per day" })).toBeVisible();
   await expect(page.getByTestId("trend-legend")).toContainText("a hollow grey point is a day with fewer");
@@ -92,7 +92,7 @@ test("a manager opens the trends, switches between day, week and month, and sees
   await expect(page.getByTestId("trend-chart-performance").locator(".recharts-area-area")).toHaveCount(1, { timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/trends-day.png`, fullPage: true });
 
-  await page.locator("label", { hasText: "Month" }).click();
+  await page.locator("label", { hasText: /^Month$/ }).click();
   await expect(page).toHaveURL(/by=month/);
   await expect(page.getByRole("heading", { name: "All touchpoints in this view, per month" })).toBeVisible();
   await expect(page.getByTestId("trend-chart-performance").locator(".recharts-area-area")).toHaveCount(1, { timeout: 30_000 });
