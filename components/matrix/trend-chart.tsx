@@ -89,12 +89,7 @@ export function TrendChart({
         />
         {metric === "performance" && <ReferenceLine y={0} stroke="var(--color-fg-muted)" />}
         {metric === "n" && (
-          <ReferenceLine
-            y={minSample}
-            stroke="var(--color-fg-muted)"
-            strokeDasharray="4 3"
-            label={{ value: `minimum ${minSample}`, position: "insideTopLeft", fontSize: 11, fill: "var(--color-fg-muted)" }}
-          />
+          <ReferenceLine y={minSample} stroke="var(--color-fg-muted)" strokeDasharray="4 3" />
         )}
         <Area dataKey="band" stroke="none" fill="var(--color-brand)" fillOpacity={0.15} isAnimationActive={false} connectNulls activeDot={false} />
         <Line

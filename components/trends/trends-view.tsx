@@ -8,11 +8,9 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { LazyTrendChart } from "@/components/matrix/lazy-trend-chart";
 import { formatPercent, formatSigned } from "@/components/matrix/format";
 import { Sparkline } from "@/components/trends/sparkline";
+import { PER, bucketLabel, latestReading } from "@/components/trends/latest-reading";
 
-const PER: Record<TrendBucket, string> = { day: "day", week: "week", month: "month" };
 const COLUMN: Record<TrendBucket, string> = { day: "Day", week: "Week of", month: "Month" };
-
-const bucketLabel = (bucket: TrendBucket, start: string) => (bucket === "month" ? start.slice(0, 7) : start);
 
 /** The map's trends: the touchpoints in view together, then each of them on the same time axis. */
 export function TrendsView({
@@ -76,7 +74,9 @@ export function TrendsView({
               </p>
               <p className="text-xs text-fg-muted">
                 {touchpoint.stageName} · {touchpoint.channelName} · n = {touchpoint.n.toLocaleString("en")}
-                {touchpoint.points.length > 0 && <> · latest {latestOf(touchpoint.points, bucket, minSample)}</>}
+              </p>
+              <p className="text-xs" data-testid="latest-reading">
+                {touchpoint.n > 0 && `Latest readable: ${latestReading(touchpoint.points, bucket, minSample)}.`}
               </p>
               {touchpoint.n === 0 ? (
                 <p className="mt-2 text-sm text-fg-muted">No observations in this view.</p>
@@ -116,12 +116,6 @@ export function TrendsView({
       </section>
     </div>
   );
-}
-
-function latestOf(points: readonly TrendPoint[], bucket: TrendBucket, minSample: number): string {
-  const latest = points[points.length - 1]!;
-  const few = latest.n < minSample ? ", too few" : "";
-  return `${bucketLabel(bucket, latest.bucketStart)}: miss rate ${formatPercent(latest.missRate)} (n = ${latest.n}${few})`;
 }
 
 function ValuesTable({ points, bucket, minSample, bare = false }: { points: readonly TrendPoint[]; bucket: TrendBucket; minSample: number; bare?: boolean }) {

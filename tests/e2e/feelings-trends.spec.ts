@@ -65,7 +65,11 @@ test("a manager opens the trends, switches between day, week and month, and sees
   const performance = page.getByTestId("trend-chart-performance");
   await expect(performance.locator(".recharts-area-area")).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId("trend-chart-missRate").locator(".recharts-area-area")).toHaveCount(1);
-  await expect(page.getByTestId("trend-chart-n")).toContainText("minimum 30");
+  await expect(page.getByRole("region", { name: "Observations (n)" })).toContainText("The dashed line is the minimum sample, 30");
+  // The worsening touchpoint's latest readable week is quoted against the week before.
+  await expect(page.getByTestId("touchpoint-trend").filter({ hasText: DEMO_TRUTHS.worsening.touchpoint }).getByTestId("latest-reading")).toContainText(
+    /^Latest readable: miss rate \d+% in \d{4}-\d{2}-\d{2} \(n = \d+\), against \d+% in \d{4}-\d{2}-\d{2}\.$/,
+  );
 
   // The worsening touchpoint: its miss rate over the last four weeks is well above the four before.
   const worsening = page.getByTestId("touchpoint-trend").filter({ hasText: DEMO_TRUTHS.worsening.touchpoint });

@@ -7,6 +7,7 @@ import { Z95 } from "@/lib/analysis/stats";
 import { trendChartData } from "@/components/matrix/trend-data";
 import { curveLayout } from "@/components/journey/emotional-curve-layout";
 import { parseTrendBucket } from "@/lib/schemas/trend-bucket";
+import { latestReading } from "@/components/trends/latest-reading";
 
 const at = (stagePosition: number, channelPosition: number, position: number) => ({ stagePosition, channelPosition, position });
 
@@ -173,5 +174,23 @@ describe("trend buckets as charted", () => {
     expect(parseTrendBucket(["day", "month"])).toBe("week");
     expect(parseTrendBucket("year")).toBe("week");
     expect(parseTrendBucket("d\u0000ay")).toBe("week");
+  });
+});
+
+describe("latestReading", () => {
+  const months = trendSeries([
+    { bucketStart: "2026-09-01", n: 200, missed: 20, exceeded: 30 },
+    { bucketStart: "2026-10-01", n: 186, missed: 86, exceeded: 10 },
+    { bucketStart: "2026-11-01", n: 12, missed: 6, exceeded: 0 },
+  ]);
+
+  it("quotes the latest period with enough observations against the one before, skipping a thin last one", () => {
+    expect(latestReading(months, "month", 30)).toBe("miss rate 46% in 2026-10 (n = 186), against 10% in 2026-09");
+  });
+
+  it("quotes a single readable period alone, and says when none is readable", () => {
+    expect(latestReading(months.slice(0, 1), "week", 30)).toBe("miss rate 10% in 2026-09-01 (n = 200)");
+    expect(latestReading(months.slice(2), "day", 30)).toBe("no day with 30 observations yet");
+    expect(latestReading([], "month", 30)).toBe("no month with 30 observations yet");
   });
 });
