@@ -1,8 +1,8 @@
 // `npm run bench:trends [-- --sizes 1m --runs 15 --write]`
 //
-// The trends view and the journey's feelings on the maps `npm run bench:analysis` generates (run
-// it first: it creates the workspaces `bench-<size>` in the same database and keeps them). For
-// each size, measures in one process after warm-up:
+// The trends view and the journey's feelings on the maps of `npm run bench:analysis` (the same
+// workspaces `bench-<size>` in the same database: whichever runs first generates a size, the other
+// reuses it). For each size, measures in one process after warm-up:
 // - getTrends, the exact function the trends page calls (the map's line and every touchpoint's,
 //   one GROUPING SETS query on the matrix's source), per week and per day, unfiltered and
 //   under one filter answered by a rollup;
@@ -14,7 +14,12 @@ import { replaceSection } from "./report";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
 import { migrate } from "../../lib/migrate";
+import { writeDemoMap, writeDemoRespondents } from "../../prisma/seed/demo";
+import { generateInterviews } from "../../prisma/seed/generate-interviews";
+import { Random } from "../../prisma/seed/random";
 import { startEmbeddedDb } from "../lib/embedded-db";
 import { EMPTY_FILTER, type AnalysisFilter } from "../../lib/schemas/analysis-filter";
 import type { WorkspaceContext } from "../../lib/workspace";
@@ -25,10 +30,17 @@ const arg = (name: string, fallback: string) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
 };
-const sizes = arg("sizes", "1m").split(",").map((label) => label.trim().toLowerCase());
+const parseSize = (text: string) => {
+  const match = /^(\d+(?:\.\d+)?)(k|m)?$/i.exec(text.trim());
+  if (!match) throw new Error(`Not a size: ${text}`);
+  return Math.round(Number(match[1]) * (match[2]?.toLowerCase() === "m" ? 1e6 : match[2] ? 1e3 : 1));
+};
+const sizes = arg("sizes", "1m").split(",").map((label) => ({ label: label.trim().toLowerCase(), target: parseSize(label) }));
 const runs = Number(arg("runs", "15"));
 const write = args.includes("--write");
 const WARMUP = 3;
+const OBSERVATIONS_PER_INTERVIEW = 20.3; // the demo generator's average
+const TODAY = new Date(Date.UTC(2026, 10, 1));
 const PG_FLAGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=64MB", "-c", "max_parallel_workers_per_gather=2"];
 
 let url = process.env.BENCH_DATABASE_URL;
@@ -42,6 +54,46 @@ const { getTrends } = await import("../../lib/data/analysis-trends");
 const { getJourneyFeelings } = await import("../../lib/data/analysis-feelings");
 const { planSource } = await import("../../lib/data/analysis-source");
 const pool = new pg.Pool({ connectionString: url, max: 2 });
+const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+
+/** The map of about `target` observations, generated as bench:analysis generates it when missing. */
+async function ensureWorkspace(label: string, target: number) {
+  const workspaceId = `bench-${label}`;
+  const mapId = `bench-map-${label}`;
+  const existing = await prisma.observation.count({ where: { workspaceId } });
+  if (existing >= target * 0.9) return { workspaceId, mapId, observations: existing };
+  if (await prisma.workspace.findUnique({ where: { id: workspaceId } })) {
+    throw new Error(`Workspace ${workspaceId} is incomplete: delete .data/bench and run again.`);
+  }
+  console.log(`bench: generating about ${label} observations...`);
+  await prisma.workspace.create({ data: { id: workspaceId, name: `Benchmark ${label}` } });
+  const interviewerIds: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const user = await prisma.user.create({
+      data: { email: `bench-${label}-${i}@example.com`, name: `Interviewer ${i}`, passwordHash: "not-a-login" },
+    });
+    await prisma.membership.create({ data: { workspaceId, userId: user.id, role: "INTERVIEWER" } });
+    interviewerIds.push(user.id);
+  }
+  const map = await writeDemoMap(prisma, workspaceId, { id: mapId, name: "In-store purchase" });
+  const respondentIds = await writeDemoRespondents(prisma, workspaceId, 20_000, new Random(7));
+  const result = await generateInterviews(prisma, {
+    workspaceId,
+    mapId: map.map.id,
+    interviewerIds,
+    respondentIds,
+    count: Math.round(target / OBSERVATIONS_PER_INTERVIEW),
+    days: 365,
+    today: TODAY,
+    seed: 3,
+    batchSize: 2000,
+    skipForeignKeyChecks: true,
+  });
+  for (const table of ["interviews", "observations", "respondents", "respondent_attributes", "analysis_interviews", "analysis_touchpoints", "analysis_day_interviews", "analysis_day_touchpoints"]) {
+    await pool.query(`VACUUM ANALYZE ${table}`);
+  }
+  return { workspaceId, mapId, observations: result.observations };
+}
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,11 +113,8 @@ async function measure(run: () => Promise<unknown>) {
 type Row = { observations: number; view: string; filter: string; path: string; points: number; p50: number; p95: number };
 const results: Row[] = [];
 
-for (const label of sizes) {
-  const workspaceId = `bench-${label}`;
-  const mapId = `bench-map-${label}`;
-  const observations = Number((await pool.query("SELECT count(*) FROM observations WHERE workspace_id = $1", [workspaceId])).rows[0].count);
-  if (observations === 0) throw new Error(`No benchmark map of ${label} observations: run \`npm run bench:analysis -- --sizes ${label}\` first.`);
+for (const { label, target } of sizes) {
+  const { workspaceId, mapId, observations } = await ensureWorkspace(label, target);
   const ctx: WorkspaceContext = {
     workspaceId,
     workspaceName: `Benchmark ${label}`,
@@ -104,8 +153,8 @@ const body = [
   "maps of `npm run bench:analysis` (the demo generator over 365 days). \"points\" is the number of points drawn: the",
   "map's buckets and every touchpoint's, or the touchpoints of the curve.",
   "",
-  "Reproduce with `npm run bench:analysis -- --sizes 1m` (generates the data once) and then `npm run bench:trends -- --write`",
-  "(options: `--sizes 1m --runs 15`).",
+  "Reproduce with `npm run bench:trends -- --write` (options: `--sizes 1m,10m --runs 15`); the data is generated on the",
+  "first run, or reused from `bench:analysis`.",
   "",
   `Run on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}),`,
   `Node ${process.version}, PostgreSQL ${version}, ${runs} measured runs after ${WARMUP} warm-up runs.`,
@@ -122,6 +171,7 @@ if (write) {
   console.log("bench: wrote docs/benchmarks.md");
 }
 
+await prisma.$disconnect();
 await pool.end();
 const { db } = await import("../../lib/db");
 await db.$disconnect();
