@@ -62,7 +62,8 @@ function EmotionalCurve({ layout, lowestId, minFeelings }: { layout: CurveLayout
   // A gap sits at the foot of the plot, away from the scale, so it is not read as a net feeling of 0.
   const gapY = plot.bottom - 10;
   return (
-    <div className="overflow-x-auto" data-print="expand">
+    // On a narrow screen the curve scrolls sideways: the region takes keyboard focus so it can be scrolled without a pointer.
+    <div className="overflow-x-auto" data-print="expand" role="region" aria-label="Emotional curve, scrolls sideways" tabIndex={0}>
       <svg
         role="img"
         aria-label="Emotional curve: net feeling of each touchpoint in journey order; the table below lists the same values."

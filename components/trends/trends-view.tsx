@@ -60,7 +60,8 @@ export function TrendsView({
           </h2>
           <p className="text-sm text-fg-muted">
             Performance (−100 to +100, the grey line is 0) and miss rate (0 to 100%) on the same time axis as above. A touchpoint
-            sees fewer customers than the whole map: choose week or month when its points are mostly hollow.
+            sees fewer customers than the whole map: choose week or month when its points are mostly hollow (each
+            touchpoint&apos;s values are listed per week and per month).
           </p>
         </div>
         <ul className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
@@ -104,7 +105,7 @@ export function TrendsView({
                   </figure>
                 </div>
               )}
-              {touchpoint.n > 0 && (
+              {touchpoint.n > 0 && bucket !== "day" && (
                 <details className="mt-2 text-sm">
                   <summary className="cursor-pointer text-xs">Values</summary>
                   <ValuesTable points={touchpoint.points} bucket={bucket} minSample={minSample} bare />

@@ -89,15 +89,17 @@ test("a manager opens the trends, switches between day, week and month, and sees
 
   // Per day: the touchpoints' days are mostly too few to read, and say so with hollow points.
   await page.locator("label", { hasText: /^Day$/ }).click();
-  await expect(page).toHaveURL(/by=day/);
+  // The URL changes once the new view has arrived from the server: give a busy machine time.
+  await expect(page).toHaveURL(/by=day/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "All touchpoints in this view, per day" })).toBeVisible();
   await expect(page.getByTestId("trend-legend")).toContainText("a hollow grey point is a day with fewer");
   expect(Number(await worsening.getByTestId("sparkline-missRate").getAttribute("data-too-few"))).toBeGreaterThan(0);
+  await expect(worsening.getByTestId("sparkline-missRate").getByTestId("sparkline-too-few")).toHaveCount(1);
   await expect(page.getByTestId("trend-chart-performance").locator(".recharts-area-area")).toHaveCount(1, { timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/trends-day.png`, fullPage: true });
 
   await page.locator("label", { hasText: /^Month$/ }).click();
-  await expect(page).toHaveURL(/by=month/);
+  await expect(page).toHaveURL(/by=month/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "All touchpoints in this view, per month" })).toBeVisible();
   await expect(page.getByTestId("trend-chart-performance").locator(".recharts-area-area")).toHaveCount(1, { timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/trends-month.png`, fullPage: true });
