@@ -17,7 +17,7 @@ export const bucketLabel = (bucket: TrendBucket, start: string) => (bucket === "
 export function latestReading(points: readonly TrendPoint[], bucket: TrendBucket, minSample: number): string {
   const readable = points.filter((point) => point.n >= minSample);
   const latest = readable[readable.length - 1];
-  if (!latest) return `no ${PER[bucket]} with ${minSample} observations yet`;
+  if (!latest) return `no ${PER[bucket]} has ${minSample} observations`;
   const previous = readable[readable.length - 2];
   const before = previous ? `, against ${formatPercent(previous.missRate)} in ${bucketLabel(bucket, previous.bucketStart)}` : "";
   return `miss rate ${formatPercent(latest.missRate)} in ${bucketLabel(bucket, latest.bucketStart)} (n = ${latest.n.toLocaleString("en")})${before}`;

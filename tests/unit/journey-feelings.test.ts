@@ -190,7 +190,7 @@ describe("latestReading", () => {
 
   it("quotes a single readable period alone, and says when none is readable", () => {
     expect(latestReading(months.slice(0, 1), "week", 30)).toBe("miss rate 10% in 2026-09-01 (n = 200)");
-    expect(latestReading(months.slice(2), "day", 30)).toBe("no day with 30 observations yet");
-    expect(latestReading([], "month", 30)).toBe("no month with 30 observations yet");
+    expect(latestReading(months.slice(2), "day", 30)).toBe("no day has 30 observations");
+    expect(latestReading([], "month", 30)).toBe("no month has 30 observations");
   });
 });
