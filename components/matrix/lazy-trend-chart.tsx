@@ -2,6 +2,8 @@
 
 import dynamic from "next/dynamic";
 import type { TrendPoint } from "@/lib/analysis/trend";
+import type { TrendMetric } from "@/components/matrix/trend-data";
+import type { TrendBucket } from "@/components/matrix/trend-chart";
 import { ChartPlaceholder, TREND_CHART_HEIGHT } from "@/components/matrix/chart-placeholder";
 
 // As on the matrix: the charting library loads after the page, in the browser only, while a
@@ -12,7 +14,12 @@ const TrendChart = dynamic(() => import("@/components/matrix/trend-chart").then(
   loading: () => <ChartPlaceholder height={TREND_CHART_HEIGHT} label="Loading the chart" />,
 });
 
-/** Performance by week, loaded on demand. */
-export function LazyTrendChart({ points, minSample }: { points: TrendPoint[]; minSample: number }) {
-  return <TrendChart points={points} minSample={minSample} />;
+/** A figure by day, week or month (performance by week unless told), loaded on demand. */
+export function LazyTrendChart(props: {
+  points: TrendPoint[];
+  minSample: number;
+  metric?: TrendMetric;
+  bucket?: TrendBucket;
+}) {
+  return <TrendChart {...props} />;
 }

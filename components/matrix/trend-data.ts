@@ -1,39 +1,63 @@
-// What the performance-by-week chart draws: each week's P with its 95% interval, split into
-// weeks with enough observations to read (on the line, inside the band) and weeks with too few
-// (a hollow point off the line). Pure.
+// What a trend chart draws: each bucket's figure (performance, miss rate or n) with its 95%
+// interval, split into buckets with enough observations to read (on the line, inside the band)
+// and buckets with too few (a hollow point off the line). Pure.
 import type { TrendPoint } from "@/lib/analysis/trend";
 import { performanceInterval } from "@/lib/analysis/touchpoint";
+import { wilson } from "@/lib/analysis/stats";
+
+/** Which figure a trend chart plots. */
+export type TrendMetric = "performance" | "missRate" | "n";
 
 export type TrendDatum = {
   bucketStart: string;
   n: number;
-  performance: number | null;
-  /** The 95% interval of P (the same as the touchpoint's figures use), null below 2 observations. */
+  /** The plotted figure: P (-100..100), the miss rate in percent (0..100), or n. */
+  value: number | null;
+  /** Its 95% interval (the method's: normal for P, Wilson for the miss rate); null for n and below 2 observations. */
   lower: number | null;
   upper: number | null;
-  /** P when the week has at least the minimum sample, else null (off the line). */
+  /** The value when the bucket has at least the minimum sample, else null (off the line). */
   sure: number | null;
-  /** P when the week has observations but fewer than the minimum sample, else null. */
+  /** The value when the bucket has observations but fewer than the minimum sample, else null. */
   tooFew: number | null;
-  /** The interval band of a week on the line, clamped to the scale for drawing. */
+  /** The interval band of a bucket on the line, clamped to the scale for drawing. */
   band: [number, number] | null;
+  /** Performance and miss rate of the bucket, for the tooltip whatever the metric. */
+  performance: number | null;
+  missRate: number | null;
 };
 
-const clampP = (value: number) => Math.max(-100, Math.min(100, value));
+const clamp = (low: number, high: number) => (value: number) => Math.max(low, Math.min(high, value));
 
-export function trendChartData(points: readonly TrendPoint[], minSample: number): TrendDatum[] {
+function figureOf(point: TrendPoint, metric: TrendMetric): { value: number | null; lower: number | null; upper: number | null } {
+  if (metric === "n") return { value: point.n, lower: null, upper: null };
+  if (metric === "missRate") {
+    const rate = wilson(point.missed, point.n);
+    if (!rate) return { value: null, lower: null, upper: null };
+    // Wilson's interval exists from one observation on; like P's, it is left undrawn below two.
+    const interval = point.n >= 2;
+    return { value: 100 * rate.rate, lower: interval ? 100 * rate.lower : null, upper: interval ? 100 * rate.upper : null };
+  }
+  const interval = performanceInterval(point.missed, point.exceeded, point.n);
+  return { value: interval.value, lower: interval.lower, upper: interval.upper };
+}
+
+export function trendChartData(points: readonly TrendPoint[], minSample: number, metric: TrendMetric = "performance"): TrendDatum[] {
+  const clampToScale = metric === "missRate" ? clamp(0, 100) : clamp(-100, 100);
   return points.map((point) => {
-    const interval = performanceInterval(point.missed, point.exceeded, point.n);
-    const enough = point.n >= minSample && point.performance !== null;
+    const { value, lower, upper } = figureOf(point, metric);
+    const enough = point.n >= minSample && value !== null;
     return {
       bucketStart: point.bucketStart,
       n: point.n,
+      value,
+      lower,
+      upper,
+      sure: enough ? value : null,
+      tooFew: !enough && value !== null && point.n > 0 ? value : null,
+      band: enough && lower !== null && upper !== null ? [clampToScale(lower), clampToScale(upper)] : null,
       performance: point.performance,
-      lower: interval.lower,
-      upper: interval.upper,
-      sure: enough ? point.performance : null,
-      tooFew: !enough && point.performance !== null ? point.performance : null,
-      band: enough && interval.lower !== null && interval.upper !== null ? [clampP(interval.lower), clampP(interval.upper)] : null,
+      missRate: point.missRate,
     };
   });
 }

@@ -114,3 +114,59 @@ export function emotionalCurve<T extends CurvePoint>(points: readonly T[]): T[] 
       a.position - b.position,
   );
 }
+
+/** A touchpoint's feeling counts under a filter, where it sits in the journey. */
+export interface TouchpointFeelingCounts {
+  stagePosition: number;
+  channelPosition: number;
+  position: number;
+  counts: FeelingCounts;
+}
+
+export type TouchpointFeelings<T> = T & {
+  distribution: FeelingDistribution;
+  /** At least `minFeelings` observations with a feeling: the net feeling is drawn on the curve. */
+  enough: boolean;
+  /** The point of the curve: net feeling when enough feelings were recorded, else null (a gap). */
+  netFeeling: number | null;
+};
+
+export interface JourneyFeelings<T> {
+  /** Every touchpoint in journey order (see {@link emotionalCurve}). */
+  points: TouchpointFeelings<T>[];
+  /** Index in `points` of the lowest net feeling among those with enough feelings; null if none. */
+  lowest: number | null;
+  /** Likewise the highest. */
+  highest: number | null;
+}
+
+/**
+ * The emotional curve with its distributions: each touchpoint's distribution over the six
+ * states and net feeling, in journey order. A touchpoint with fewer than `minFeelings`
+ * observations with a feeling keeps its distribution (shown as such) but gets no point on the
+ * curve (netFeeling null), so the curve shows a gap rather than a figure read from a handful of
+ * answers. Ties for lowest or highest go to the first in journey order.
+ */
+export function journeyFeelings<T extends TouchpointFeelingCounts>(
+  touchpoints: readonly T[],
+  minFeelings: number,
+): JourneyFeelings<T> {
+  if (!Number.isInteger(minFeelings) || minFeelings < 1) {
+    throw new RangeError(`minFeelings must be a positive integer, got ${minFeelings}`);
+  }
+  const points = emotionalCurve(
+    touchpoints.map((touchpoint) => {
+      const distribution = feelingDistribution(touchpoint.counts);
+      const enough = distribution.total >= minFeelings;
+      return { ...touchpoint, distribution, enough, netFeeling: enough ? distribution.netFeeling : null };
+    }),
+  );
+  let lowest: number | null = null;
+  let highest: number | null = null;
+  points.forEach((point, index) => {
+    if (point.netFeeling === null) return;
+    if (lowest === null || point.netFeeling < points[lowest]!.netFeeling!) lowest = index;
+    if (highest === null || point.netFeeling > points[highest]!.netFeeling!) highest = index;
+  });
+  return { points, lowest, highest };
+}

@@ -357,6 +357,41 @@ export async function sumByPeriod<S extends RollupStatistic>(
     FROM (${rows}) s GROUP BY 1 HAVING sum(s.interviews) > 0 ORDER BY 1`);
 }
 
+/**
+ * The `statistics` per day, week (starting Monday) or month of the touchpoints in
+ * `touchpointIds`, in one query: each touchpoint's buckets (`touchpoint_id` set) and the buckets
+ * of all of them together (`touchpoint_id` null), oldest first. The trends view reads the map's
+ * line and every touchpoint's from this.
+ */
+export async function sumByPeriodAndTouchpoint<S extends RollupStatistic>(
+  ctx: WorkspaceContext,
+  mapId: string,
+  filter: AnalysisFilter,
+  source: AnalysisSource,
+  statistics: readonly S[],
+  touchpointIds: string[],
+  bucket: Bucket,
+): Promise<(Pick<StatRow, S | "interviews"> & { touchpoint_id: string | null; bucket_start: string })[]> {
+  if (touchpointIds.length === 0) return [];
+  const columns = withInterviews(statistics);
+  const rows = statisticRows(
+    ctx,
+    mapId,
+    filter,
+    source,
+    Prisma.sql`s.touchpoint_id, s.day`,
+    Prisma.sql`s.touchpoint_id = ANY(${touchpointIds}::text[])`,
+    columns,
+  );
+  // `interviews` of the map-wide buckets counts an interview once per touchpoint it reached; it
+  // only tells empty keys apart, as everywhere else.
+  return query(Prisma.sql`
+    SELECT s.touchpoint_id, s.bucket_start, ${sumsOf(columns)}
+    FROM (SELECT s.*, to_char(date_trunc(${bucket}, s.day), 'YYYY-MM-DD') AS bucket_start FROM (${rows}) s) s
+    GROUP BY GROUPING SETS ((s.bucket_start), (s.touchpoint_id, s.bucket_start))
+    HAVING sum(s.interviews) > 0 ORDER BY s.bucket_start, s.touchpoint_id NULLS FIRST`);
+}
+
 /** Observations of submitted interviews per touchpoint of a map (the journey shows them as n). */
 export async function countObservationsByTouchpoint(ctx: WorkspaceContext, mapId: string): Promise<Map<string, number>> {
   const rows = await sumByTouchpoint(ctx, mapId, EMPTY_FILTER, { restrictions: [], rollup: ALL_KEY }, ["n"]);

@@ -40,6 +40,11 @@ const PAGES: Record<string, { path: (ids: Ids) => string; params: string[]; stat
     params: FILTER_PARAMS,
     status: 200,
   },
+  "/w/[workspaceId]/maps/[mapId]/trends": {
+    path: (ids) => `/w/${ids.id}/maps/${ids.map.id}/trends`,
+    params: [...FILTER_PARAMS, "by"],
+    status: 200,
+  },
   "/w/[workspaceId]/maps/[mapId]/matrix/[touchpointId]": {
     path: (ids) => `/w/${ids.id}/maps/${ids.map.id}/matrix/${ids.touchpointId}`,
     params: [...FILTER_PARAMS, "page"],

@@ -16,6 +16,7 @@ export default async function MapLayout({ children, params }: LayoutProps<"/w/[w
     analysis && { label: "Overview", href: `${base}/overview`, exact: true },
     can(ctx.role, "map.view") && { label: "Journey", href: base, exact: true, keepsFilter: true },
     analysis && { label: "Priority matrix", href: `${base}/matrix`, exact: false, keepsFilter: true },
+    analysis && { label: "Trends", href: `${base}/trends`, exact: false, keepsFilter: true },
     analysis && { label: "Basics and delighters", href: `${base}/asymmetry`, exact: true, keepsFilter: true },
     analysis && { label: "Channels", href: `${base}/consistency`, exact: true, keepsFilter: true },
     can(ctx.role, "map.design") && { label: "Design", href: `${base}/design`, exact: false },

@@ -29,6 +29,8 @@ import { ColourLegend } from "@/components/journey/colour-legend";
 import { journeyHighlights, parseColourMode } from "@/components/journey/colouring";
 import { FilterBar } from "@/components/matrix/filter-bar";
 import { plural, pluralForm } from "@/lib/plural";
+import { getJourneyFeelings } from "@/lib/data/analysis-feelings";
+import { FeelingsSection } from "@/components/journey/feelings-section";
 
 export const metadata: Metadata = { title: "Journey" };
 
@@ -119,14 +121,20 @@ async function Journey({
   if (!analysisMap) notFound();
   // The grid always shows every touchpoint; stage, channel and moment-of-truth filters only
   // decide which are coloured (and which enter the data-centred crosshairs).
-  const [matrix, options] = await Promise.all([getMatrix(ctx, analysisMap, filter, crosshairMode), getFilterOptions(ctx, mapId)]);
+  const [matrix, options, feelings] = await Promise.all([
+    getMatrix(ctx, analysisMap, filter, crosshairMode),
+    getFilterOptions(ctx, mapId),
+    getJourneyFeelings(ctx, analysisMap, filter),
+  ]);
+  const filterQuery = filterToSearchParams(filter).toString();
   const highlights = journeyHighlights(
     journey.touchpoints.map((touchpoint) => touchpoint.id),
     matrix.points,
-    colour, analysisMap.minSample);
+    colour,
+    analysisMap.minSample,
+  );
   const filtered = hasInterviewFilter(filter);
   // Stages whose channels disagree get a marker on their header, linking to the comparison.
-  const filterQuery = filterToSearchParams(filter).toString();
   const stageMarkers: Record<string, StageMarker> = {};
   for (const stage of consistencyOf(matrix)) {
     if (!stage.flagged) continue;
@@ -168,6 +176,12 @@ async function Journey({
         highlights={matrix.interviews === 0 ? undefined : highlights}
         stageMarkers={matrix.interviews === 0 ? undefined : stageMarkers}
       />
+      {matrix.interviews > 0 && (
+        <FeelingsSection
+          feelings={feelings}
+          detailHref={(id) => `/w/${ctx.workspaceId}/maps/${mapId}/matrix/${id}${filterQuery ? `?${filterQuery}` : ""}`}
+        />
+      )}
     </div>
   );
 }

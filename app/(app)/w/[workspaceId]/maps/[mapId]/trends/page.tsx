@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireWorkspace } from "@/lib/workspace";
+import { getFilterOptions, getMapForAnalysis } from "@/lib/data/analysis";
+import { getTrends } from "@/lib/data/analysis-trends";
+import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter } from "@/lib/schemas/analysis-filter";
+import { parseTrendBucket } from "@/lib/schemas/trend-bucket";
+import { todayIso } from "@/lib/analysis/trend";
+import { pluralForm } from "@/lib/plural";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar } from "@/components/matrix/filter-bar";
+import { BucketToggle } from "@/components/trends/bucket-toggle";
+import { TrendsView } from "@/components/trends/trends-view";
+
+export const metadata: Metadata = { title: "Trends" };
+
+export default async function TrendsPage({ params, searchParams }: PageProps<"/w/[workspaceId]/maps/[mapId]/trends">) {
+  const { workspaceId, mapId } = await params;
+  const ctx = await requireWorkspace(workspaceId, "analysis.view");
+  const map = await getMapForAnalysis(ctx, mapId);
+  if (!map) notFound();
+
+  const query = await searchParams;
+  const { filter, problems } = parseAnalysisFilter(query);
+  const bucket = parseTrendBucket(query.by);
+  const [trends, options] = await Promise.all([getTrends(ctx, map, filter, bucket), getFilterOptions(ctx, mapId)]);
+  const filtered = hasInterviewFilter(filter);
+  const observations = trends.map.reduce((sum, point) => sum + point.n, 0);
+  const filterQuery = filterToSearchParams(filter).toString();
+
+  return (
+    <>
+      <PageHeader
+        title="Trends"
+        description="How performance, the miss rate and the number of observations move from day to day, week to week or month to month, for the map and for each touchpoint."
+      />
+      <FilterBar filter={filter} options={options} today={todayIso()} />
+      {problems.length > 0 && (
+        <p role="status" className="mt-3 rounded-md border border-danger bg-danger-subtle p-3 text-sm">
+          Part of this link could not be read and was left out ({problems.join("; ")}).
+        </p>
+      )}
+      <p className="my-3 text-sm" data-testid="filter-counts">
+        <strong>{trends.interviews.toLocaleString("en")}</strong> {pluralForm(trends.interviews, "interview")} and{" "}
+        <strong>{observations.toLocaleString("en")}</strong> {pluralForm(observations, "observation")} in this view
+        {filtered ? " (filtered)" : ""}.
+      </p>
+      <div className="mb-4">
+        <BucketToggle bucket={bucket} />
+      </div>
+      {trends.interviews === 0 ? (
+        <EmptyState
+          title={filtered ? "No interviews match this filter" : "No interviews yet"}
+          description={
+            filtered
+              ? "Nothing was recorded for this combination. Widen the period or remove a filter."
+              : "The trends fill in as interviews on this map are submitted."
+          }
+          action={
+            filtered ? (
+              <Link href={`/w/${workspaceId}/maps/${mapId}/trends`} className="underline">
+                Clear all filters
+              </Link>
+            ) : undefined
+          }
+        />
+      ) : trends.touchpoints.length === 0 ? (
+        <EmptyState
+          title="No touchpoints in this view"
+          description="The stage, channel or moment-of-truth filter leaves no touchpoint. Remove one of them."
+        />
+      ) : (
+        <TrendsView
+          trends={trends}
+          minSample={map.minSample}
+          detailHref={(id) => `/w/${workspaceId}/maps/${mapId}/matrix/${id}${filterQuery ? `?${filterQuery}` : ""}`}
+        />
+      )}
+    </>
+  );
+}
