@@ -8,7 +8,7 @@ export const PERMISSIONS = [
   "workspace.view", // be a member: see the workspace and the maps list
   "workspace.manage", // rename the workspace, settings
   "members.manage", // members, roles, invitations
-  "tokens.manage", // API tokens
+  "tokens.manage", // API tokens and the webhook
   "map.view", // journey map view (read-only)
   "map.design", // stages, channels, touchpoints, expectations, map settings
   "respondent.manage", // create, find and edit respondents
