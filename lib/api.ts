@@ -292,11 +292,9 @@ export function apiV1Route<O extends ApiOperation, T>(
   };
 
   async function answer(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
+    // Answered in the API's error shape already (lib/request-guard.ts).
     const refused = refuseHostileRequest(request);
-    if (refused) {
-      const { error } = (await refused.json().catch(() => ({ error: "Refused." }))) as { error: string };
-      return apiErrorFor(refused.status, error);
-    }
+    if (refused) return refused;
     const params = await context.params;
     // An id PostgreSQL cannot even hold is simply not found, rather than a failed query.
     if (Object.values(params).some((value) => typeof value !== "string" || value.includes("\0") || value.length > 200)) {

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { sql } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import type { WorkspaceContext } from "@/lib/workspace";
+import { INTERVIEW_NOT_FOUND } from "@/lib/data/interview-core";
 import { submitCapturedInterview, type SubmitResult } from "@/lib/data/interview-submission";
 
 // An interview submitted through the API: idempotent on its id as the capture screen's is, and
@@ -25,7 +26,7 @@ export function submissionHash(body: unknown): string {
   return createHash("sha256").update(canonicalJson(body)).digest("hex");
 }
 
-export const ID_REUSED = "An interview with this id was already submitted with a different body. Use a new id for a new interview.";
+export const ID_REUSED = "An interview with this id already exists with a different body. Use a new id for a new interview.";
 
 export async function submitApiInterview(
   ctx: WorkspaceContext,
@@ -59,6 +60,10 @@ export async function submitApiInterview(
     // Refused (not valid, map not active...): the id stays free for a corrected submission.
     // The claim is a key of this request only, not data: dropping it keeps nothing from anyone.
     if (claim.fresh) await sql("DELETE FROM api_submissions WHERE interview_id = $1 AND body_sha256 = $2", [target.id, hash]);
+    // The id is another interviewer's interview (one recorded on the capture screen): the id is taken.
+    if (error instanceof UserError && error.status === 404 && error.message === INTERVIEW_NOT_FOUND) {
+      throw new UserError(ID_REUSED, { id: [ID_REUSED] }, 409);
+    }
     throw error;
   }
   if (claim.fresh && result.alreadySubmitted) {
