@@ -1,3 +1,6 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { verifyWebhookSignature } from "@/lib/webhooks/signature";
 import { expect, test } from "./fixtures";
 import { expectAccessible } from "./support";
 
@@ -73,4 +76,76 @@ test("only admins see the API page", async ({ page, signIn, workspace }) => {
   await expect(page.getByRole("link", { name: "API", exact: true })).toHaveCount(0);
   const response = await page.goto(`/w/${workspace.id}/api`);
   expect(response?.status()).toBe(404);
+});
+
+test("a webhook hears of an interview submitted through the API, signed, and the page logs the delivery", async ({
+  page,
+  playwright,
+  baseURL,
+  signIn,
+  workspaceWithMap: workspace,
+}) => {
+  const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+  const receiver = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      response.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/cxmap`;
+    await signIn(workspace.members.ADMIN);
+    await page.goto(`/w/${workspace.id}/api`);
+    await page.getByLabel("Address").fill(url);
+    await page.getByRole("button", { name: "Add webhook" }).click();
+    await expect(page.getByTestId("webhook-secret")).toHaveText(/^whsec_/);
+    const webhookSecret = (await page.getByTestId("webhook-secret").textContent())!.trim();
+
+    await page.getByLabel("Name").fill("Survey tool");
+    await page.getByLabel("Role", { exact: true }).selectOption("ANALYST");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = (await page.getByTestId("token-secret").textContent())!.trim();
+
+    const program = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+    const design = (await (await program.get(`/api/v1/workspaces/${workspace.id}/maps/${workspace.map.id}`)).json()) as {
+      touchpoints: { id: string; expectations: { id: string }[] }[];
+    };
+    const [first, ...rest] = design.touchpoints;
+    const interviewId = crypto.randomUUID();
+    const submitted = await program.post(`/api/v1/workspaces/${workspace.id}/interviews`, {
+      data: {
+        id: interviewId,
+        mapId: workspace.map.id,
+        conductedOn: new Date().toISOString().slice(0, 10),
+        mode: "PHONE",
+        respondent: { kind: "new", profile: { lifecycleStage: "NEW" } },
+        answers: [
+          { touchpointId: first!.id, ratings: [{ expectationId: first!.expectations[0]!.id, outcome: "MET", importance: 4 }] },
+          ...rest.map((touchpoint) => ({ touchpointId: touchpoint.id, skipped: true })),
+        ],
+      },
+    });
+    expect(submitted.status(), await submitted.text()).toBe(201);
+    await program.dispose();
+
+    // The server's background sender delivers it within seconds.
+    await expect.poll(() => received.length, { timeout: 30_000 }).toBe(1);
+    const [delivery] = received;
+    expect(delivery!.headers["x-cxmap-event"]).toBe("interview.submitted");
+    expect(verifyWebhookSignature(webhookSecret, delivery!.body, String(delivery!.headers["x-cxmap-signature"]))).toBe(true);
+    expect(JSON.parse(delivery!.body)).toMatchObject({ event: "interview.submitted", workspaceId: workspace.id, data: { interviewId } });
+
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByRole("table", { name: "Recent deliveries" }).getByText("Delivered").count();
+      }, { timeout: 15_000 })
+      .toBe(1);
+    await expectAccessible(page);
+  } finally {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  }
 });
