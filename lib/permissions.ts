@@ -72,10 +72,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 // What each role can do in cxmap today (shown on the invitation page). Permissions for features
-// not built yet (imports, exports, API tokens, improvement actions) are granted in the table
-// above but not promised here.
+// not built yet (imports, exports, improvement actions) are granted in the table above but not
+// promised here.
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  ADMIN: "Everything an analyst can do, plus members, their roles and invitations, and erasing a respondent's personal data on request.",
+  ADMIN:
+    "Everything an analyst can do, plus members, their roles and invitations, erasing a respondent's personal data on request, and API tokens and the webhook.",
   ANALYST: "Designs maps, manages respondents, records and curates interviews, sees the priority matrix and the audit log.",
   MANAGER: "Sees the maps, the priority matrix, the fix list and each touchpoint's trend.",
   INTERVIEWER:
