@@ -62,6 +62,10 @@ test("the API is described at /api/v1/openapi.json and on a readable page", asyn
   expect(document.status()).toBe(200);
   expect(await document.json()).toMatchObject({ openapi: "3.1.0", paths: { "/workspaces/{workspaceId}/interviews": { post: { operationId: "submitInterview" } } } });
 
+  const nowhere = await request.get(`/api/v1/workspaces/${workspace.id}/nothing-here`);
+  expect(nowhere.status()).toBe(404);
+  expect(await nowhere.json()).toMatchObject({ error: { code: "not_found" } });
+
   await signIn(workspace.members.ADMIN);
   await page.goto(`/w/${workspace.id}/api`);
   await page.getByRole("link", { name: "Read the API documentation" }).click();

@@ -24,6 +24,7 @@ import { GET as touchpointRoute } from "@/app/api/v1/workspaces/[workspaceId]/ma
 import { GET as listInterviewsRoute, POST as submitRoute } from "@/app/api/v1/workspaces/[workspaceId]/interviews/route";
 import { GET as interviewRoute } from "@/app/api/v1/workspaces/[workspaceId]/interviews/[interviewId]/route";
 import { POST as voidRoute } from "@/app/api/v1/workspaces/[workspaceId]/interviews/[interviewId]/void/route";
+import { GET as unknownAddress, POST as unknownAddressPost } from "@/app/api/v1/[...path]/route";
 import { GET as findRespondentsRoute, POST as createRespondentRoute } from "@/app/api/v1/workspaces/[workspaceId]/respondents/route";
 
 type Members = Awaited<ReturnType<typeof createWorkspaceWithMembers>>;
@@ -184,6 +185,15 @@ describe("API tokens", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect(await errorOf(limited)).toMatchObject({ code: "rate_limited" });
     expect((await call(listMapsRoute, params, { token: second.secret })).status).toBe(200);
+  });
+});
+
+describe("addresses that are no operation", () => {
+  it("answer 404 in the error shape", async () => {
+    for (const answer of [unknownAddress(), unknownAddressPost()]) {
+      expect(answer.status).toBe(404);
+      expect(await answer.json()).toMatchObject({ error: { code: "not_found", message: expect.stringContaining("openapi.json") } });
+    }
   });
 });
 

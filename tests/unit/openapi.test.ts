@@ -18,11 +18,13 @@ function routeFiles(dir = API_ROOT): { file: string; path: string; methods: Map<
     if (statSync(full).isDirectory()) return routeFiles(full);
     if (name !== "route.ts") return [];
     const folders = relative(API_ROOT, dir).split(sep).filter(Boolean);
+    // The catch-all that answers 404 to addresses that are no operation.
+    if (folders.join("/") === "[...path]") return [];
     const path = `/${folders.map((folder) => folder.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`;
     const source = readFileSync(full, "utf8");
     const methods = new Map<string, string | null>();
     for (const method of METHODS) {
-      const exported = new RegExp(`export (?:const ${method}\\s*=|(?:async )?function ${method}\\b)`).exec(source);
+      const exported = new RegExp(`export (?:const ${method}\\s*=|(?:async )?function ${method}\\b)|export \\{[^}]*\\bas ${method}\\b`).exec(source);
       if (!exported) continue;
       // The operation the handler is made from, when it goes through apiV1Route.
       const operation = new RegExp(`export const ${method}\\s*=\\s*apiV1Route\\(API_V1_OPERATIONS\\.(\\w+)`).exec(source);
