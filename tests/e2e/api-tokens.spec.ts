@@ -153,3 +153,36 @@ test("a webhook hears of an interview submitted through the API, signed, and the
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
   }
 });
+
+test("the API answers hostile requests through the production server with a 4xx in its error shape", async ({ context, baseURL, signIn, workspace }) => {
+  // The browser session: the same routes, the same refusals.
+  await signIn(workspace.members.ADMIN);
+  const origin = new URL(baseURL!).origin;
+  const respondents = `/api/v1/workspaces/${workspace.id}/respondents`;
+  const json = { Origin: origin, "Content-Type": "application/json" };
+  // Bodies as bytes: Playwright would send a string as a JSON string.
+  const cases: [string, () => ReturnType<typeof context.request.get>, number, string][] = [
+    ["malformed JSON", () => context.request.post(respondents, { headers: json, data: Buffer.from("{not json") }), 400, "bad_request"],
+    ["an escaped NUL", () => context.request.post(respondents, { headers: json, data: Buffer.from('{"lifecycleStage":"NEW","segment":"\\u0000"}') }), 400, "bad_request"],
+    ["a lone surrogate", () => context.request.post(respondents, { headers: json, data: Buffer.from('{"lifecycleStage":"NEW","segment":"x\\ud800"}') }), 422, "invalid"],
+    ["wrong types", () => context.request.post(respondents, { headers: json, data: Buffer.from('{"lifecycleStage":1e300,"attributes":"all"}') }), 422, "invalid"],
+    ["a 10 MB body", () => context.request.post(respondents, { headers: json, data: Buffer.from(JSON.stringify({ segment: "x".repeat(10 * 1024 * 1024) })) }), 413, "payload_too_large"],
+    ["a form", () => context.request.post(respondents, { headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, data: Buffer.from("code=A") }), 415, "unsupported_media_type"],
+    ["another site", () => context.request.post(respondents, { headers: { ...json, Origin: "https://evil.example" }, data: Buffer.from('{"lifecycleStage":"NEW"}') }), 403, "forbidden"],
+    ["a NUL in the address", () => context.request.get(`/api/v1/workspaces/${workspace.id}/maps/%00`), 404, "not_found"],
+    ["a huge limit", () => context.request.get(`/api/v1/workspaces/${workspace.id}/interviews?limit=1e300`), 400, "bad_request"],
+    ["a bad token", () => context.request.get(`/api/v1/workspaces/${workspace.id}/maps`, { headers: { Authorization: "Bearer cxm_nope" } }), 401, "unauthorized"],
+  ];
+  const failures: string[] = [];
+  for (const [label, send, status, code] of cases) {
+    const response = await send();
+    const body = (await response.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+    if (response.status() !== status || body?.error?.code !== code || typeof body.error.message !== "string") {
+      failures.push(`${label}: ${response.status()} ${JSON.stringify(body)?.slice(0, 200)}`);
+    }
+  }
+  expect(failures).toEqual([]);
+  // Nothing was created by any of them.
+  const list = await context.request.get(`${respondents}?code=A`);
+  expect(await list.json()).toEqual({ respondents: [] });
+});
