@@ -86,6 +86,8 @@ const READS_PROCESS_ENV = [
   // Loaded by Next before the app exists: reads CXMAP_DIST_DIR (the build folder, shared
   // with the scripts that run builds) and checks everything else by loading lib/env.ts.
   "next.config.js",
+  // Next's server start hook: NEXT_RUNTIME (set by Next, not configuration) picks the runtime.
+  "instrumentation.ts",
   // Test runners and the Prisma CLI: they choose ports, test databases and the e2e secret
   // and hand them to the app they start, or give the CLI its connection string.
   "playwright.config.ts",

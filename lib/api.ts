@@ -10,6 +10,9 @@ import type { FieldErrors } from "@/lib/action-result";
 import { refuseHostileRequest } from "@/lib/request-guard";
 import { servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { env, trustProxy } from "@/lib/env";
+import { FixedWindowLimiter } from "@/lib/rate-limit";
+import { resolveTokenAccess } from "@/lib/data/api-tokens";
+import { API_ERROR_CODES, type ApiOperation } from "@/lib/schemas/api-v1";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -55,27 +58,36 @@ export type JsonBodyLimits = { maxBytes: number; what: string; tooLarge: string 
  */
 export async function readJsonBody(
   request: Request,
-  { maxBytes, what, tooLarge }: JsonBodyLimits,
+  limits: JsonBodyLimits,
 ): Promise<{ body: unknown; response?: never } | { body?: never; response: NextResponse }> {
+  const read = await readJson(request, limits);
+  return "failure" in read ? { response: jsonError(read.failure.status, read.failure.message) } : { body: read.body };
+}
+
+/** readJsonBody's work, with the refusal as a status and message for the caller to answer in its own shape. */
+async function readJson(
+  request: Request,
+  { maxBytes, what, tooLarge }: JsonBodyLimits,
+): Promise<{ body: unknown } | { failure: { status: 400 | 413; message: string } }> {
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
-    return { response: jsonError(413, tooLarge) };
+    return { failure: { status: 413, message: tooLarge } };
   }
   const bytes = await readAtMost(request, maxBytes);
-  if (!bytes) return { response: jsonError(413, tooLarge) };
+  if (!bytes) return { failure: { status: 413, message: tooLarge } };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { response: jsonError(400, `${what} is not valid UTF-8 text.`) };
+    return { failure: { status: 400, message: `${what} is not valid UTF-8 text.` } };
   }
   if (/\\u0000/i.test(text)) {
-    return { response: jsonError(400, `${what} contains a NUL character, which cannot be stored. Remove it and try again.`) };
+    return { failure: { status: 400, message: `${what} contains a NUL character, which cannot be stored. Remove it and try again.` } };
   }
   try {
     return { body: JSON.parse(text) as unknown };
   } catch {
-    return { response: jsonError(400, `${what} is not valid JSON.`) };
+    return { failure: { status: 400, message: `${what} is not valid JSON.` } };
   }
 }
 
@@ -190,4 +202,157 @@ export function workspaceRoute<S extends z.ZodType, K extends string = never>(
       throw error;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// /api/v1: the public REST API. The same order as workspaceRoute (guard, input, work), with a
+// bearer token or the browser session, a per-token rate limit, and one error shape:
+// `{ error: { code, message, fieldErrors? } }`.
+// ---------------------------------------------------------------------------------------
+
+/** Requests per minute per token (CXMAP_API_RATE_LIMIT); one limiter per server process. */
+export const apiRateLimiter = new FixedWindowLimiter(env.CXMAP_API_RATE_LIMIT);
+
+/** The API's error answer. */
+export function apiError(
+  status: keyof typeof API_ERROR_CODES,
+  message: string,
+  { fieldErrors, code, headers }: { fieldErrors?: FieldErrors; code?: string; headers?: Record<string, string> } = {},
+): Response {
+  return Response.json(
+    { error: { code: code ?? API_ERROR_CODES[status], message, ...(fieldErrors ? { fieldErrors } : {}) } },
+    { status, headers: { ...NO_STORE, ...headers } },
+  );
+}
+
+function apiErrorFor(status: number, message: string, options: { fieldErrors?: FieldErrors; code?: string } = {}): Response {
+  const known = (status in API_ERROR_CODES ? status : 400) as keyof typeof API_ERROR_CODES;
+  return apiError(known, message, options);
+}
+
+const BEARER_CHALLENGE = { "WWW-Authenticate": 'Bearer realm="cxmap"' };
+
+/** The guard of an API request: a bearer token when one is sent, else the browser session. */
+async function resolveApiAccess(request: Request, workspaceId: string, permission: Permission): Promise<{ ctx: WorkspaceContext } | { response: Response }> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) return { response: apiError(401, "Send the token as `Authorization: Bearer <token>`.", { headers: BEARER_CHALLENGE }) };
+    const access = await resolveTokenAccess(match[1]!, workspaceId, permission);
+    if (!access.ok) return { response: apiError(access.status, access.message, access.status === 401 ? { headers: BEARER_CHALLENGE } : {}) };
+    const wait = apiRateLimiter.take(access.ctx.apiToken!.id);
+    if (wait !== null) {
+      return { response: apiError(429, `Too many requests with this token. Try again in ${wait} seconds.`, { headers: { "Retry-After": String(wait) } }) };
+    }
+    return { ctx: access.ctx };
+  }
+  const session = await getSessionRef();
+  if (!session) return { response: apiError(401, "Send an API token as `Authorization: Bearer <token>`, or sign in.", { headers: BEARER_CHALLENGE }) };
+  const ctx = await resolveSessionAccess(session, workspaceId, permission);
+  if (ctx) return { ctx };
+  if (!(await getSessionUser())) return { response: apiError(401, "Your session has ended. Sign in again.") };
+  // A member whose role lacks the permission hears so; anyone else, not found.
+  if (await resolveSessionAccess(session, workspaceId, "workspace.view")) {
+    return { response: apiError(403, `Your role may not do this (it needs the permission ${permission}).`) };
+  }
+  return { response: apiError(404, "Not found.") };
+}
+
+/** What an API route's function gets: the parsed query or body, the address's parameters and the request. */
+export type ApiCall<Q, B> = { query: Q; body: B; params: Record<string, string>; request: Request };
+
+/** An API answer with a status other than 200 (a 201 for something created). */
+export function created(data: unknown, status = 201): Response {
+  return Response.json(data, { status, headers: NO_STORE });
+}
+
+const API_BODY_LIMIT = 512 * 1024;
+
+/**
+ * Every /api/v1 route handler, from its operation in lib/schemas/api-v1.ts (the same one the
+ * OpenAPI document is generated from): guard (401 no valid token or session; 404 another
+ * workspace; 403 the role lacks the permission; 429 over the token's rate limit), the input
+ * (400 a malformed query or body; 413 too large; 415 not JSON; 422 a body the schema refuses),
+ * then the work. A UserError keeps its status (a 400 about the body is a 422). Bad input never
+ * gets a 500.
+ */
+export function apiV1Route<O extends ApiOperation, T>(
+  operation: O,
+  run: (
+    ctx: WorkspaceContext,
+    call: ApiCall<O["query"] extends z.ZodType ? z.output<O["query"]> : undefined, O["body"] extends z.ZodType ? z.output<O["body"]> : undefined>,
+  ) => Promise<T>,
+): (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> {
+  return async (request, context) => {
+    const response = await answer(request, context);
+    if (servedOverHttps(request.headers.get("x-forwarded-proto"), { siteUrl: env.NEXTAUTH_URL, trustProxy })) {
+      response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+    }
+    return response;
+  };
+
+  async function answer(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
+    // Answered in the API's error shape already (lib/request-guard.ts).
+    const refused = refuseHostileRequest(request);
+    if (refused) return refused;
+    const params = await context.params;
+    // An id PostgreSQL cannot even hold is simply not found, rather than a failed query.
+    if (Object.values(params).some((value) => typeof value !== "string" || value.includes("\0") || value.length > 200)) {
+      return apiError(404, "Not found.");
+    }
+    const guard = await resolveApiAccess(request, params.workspaceId ?? "", operation.permission);
+    if ("response" in guard) return guard.response;
+
+    let query: unknown = undefined;
+    let body: unknown = undefined;
+    if (operation.query) {
+      const { searchParams } = new URL(request.url);
+      if ([...searchParams.entries()].some(([key, value]) => key.includes("\0") || value.includes("\0"))) {
+        return apiError(400, "A parameter contains a NUL character, which cannot be used.");
+      }
+      const parsed = operation.query.safeParse(searchParamsToRecord(searchParams));
+      if (!parsed.success) return apiError(400, parsed.error.issues[0]?.message ?? "Some parameters are not valid.", { fieldErrors: zodFieldErrors(parsed.error) });
+      query = parsed.data;
+    }
+    if (operation.body) {
+      const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+      if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
+        return apiError(415, "Send the body as JSON, with `Content-Type: application/json`.");
+      }
+      const read = await readJson(request, { maxBytes: API_BODY_LIMIT, what: "The body", tooLarge: "The body is too large: send at most 512 KB." });
+      if ("failure" in read) return apiError(read.failure.status, read.failure.message);
+      const parsed = operation.body.safeParse(read.body);
+      if (!parsed.success) {
+        const fieldErrors = zodFieldErrors(parsed.error);
+        const count = parsed.error.issues.length;
+        const first = parsed.error.issues[0]?.message ?? "The body is not valid.";
+        return apiError(422, count === 1 ? first : `${count} fields need attention. First: ${first}`, { fieldErrors });
+      }
+      // The raw body is kept alongside: some checks (an interview against its map) need more than the schema.
+      body = { parsed: parsed.data, raw: read.body };
+    }
+
+    try {
+      const call = {
+        query,
+        body: body === undefined ? undefined : (body as { parsed: unknown }).parsed,
+        raw: body === undefined ? undefined : (body as { raw: unknown }).raw,
+        params,
+        request,
+      } as unknown as Parameters<typeof run>[1];
+      const result = await run(guard.ctx, call);
+      return result instanceof Response ? result : Response.json(result, { headers: NO_STORE });
+    } catch (error) {
+      if (error instanceof UserError) {
+        const status = error.status === 400 && operation.body ? 422 : error.status;
+        return apiErrorFor(status, error.message, { fieldErrors: error.fieldErrors, code: error.code });
+      }
+      throw error;
+    }
+  }
+}
+
+/** The body as it arrived, before the schema (see apiV1Route). */
+export function rawBody(call: object): unknown {
+  return (call as { raw?: unknown }).raw;
 }

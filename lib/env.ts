@@ -32,6 +32,14 @@ const EnvSchema = z.object({
    * X-Forwarded-For: "true"/"1" for one, a number for several, unset/"false"/"0" for none (the
    * header is then ignored, as any client can send it).
    */
+  /** Requests one API token may make per minute before it is answered 429 with Retry-After. */
+  CXMAP_API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  /** How many times a webhook event is tried before it is marked failed. */
+  CXMAP_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** The wait after the first failed attempt; each further one doubles it. */
+  CXMAP_WEBHOOK_RETRY_SECONDS: z.coerce.number().int().positive().default(30),
+  /** Whether the server process delivers webhook events in the background (default on). */
+  CXMAP_WEBHOOK_WORKER: flag,
   CXMAP_TRUST_PROXY: z
     .string()
     .optional()

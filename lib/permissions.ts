@@ -8,7 +8,7 @@ export const PERMISSIONS = [
   "workspace.view", // be a member: see the workspace and the maps list
   "workspace.manage", // rename the workspace, settings
   "members.manage", // members, roles, invitations
-  "tokens.manage", // API tokens
+  "tokens.manage", // API tokens and the webhook
   "map.view", // journey map view (read-only)
   "map.design", // stages, channels, touchpoints, expectations, map settings
   "respondent.manage", // create, find and edit respondents
@@ -72,10 +72,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 // What each role can do in cxmap today (shown on the invitation page). Permissions for features
-// not built yet (imports, exports, API tokens, improvement actions) are granted in the table
-// above but not promised here.
+// not built yet (imports, exports, improvement actions) are granted in the table above but not
+// promised here.
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  ADMIN: "Everything an analyst can do, plus members, their roles and invitations, and erasing a respondent's personal data on request.",
+  ADMIN:
+    "Everything an analyst can do, plus members, their roles and invitations, erasing a respondent's personal data on request, and API tokens and the webhook.",
   ANALYST: "Designs maps, manages respondents, records and curates interviews, sees the priority matrix and the audit log.",
   MANAGER: "Sees the maps, the priority matrix, the fix list and each touchpoint's trend.",
   INTERVIEWER:

@@ -46,9 +46,14 @@ function originHost(request: Request): string | undefined {
   }
 }
 
+/** The public API's error codes for the refusals made here (its one error shape, lib/api.ts). */
+const API_V1_CODES: Record<number, string> = { 403: "forbidden", 404: "not_found", 411: "bad_request", 413: "payload_too_large" };
+
 function refusal(request: Request, status: number, message: string): Response {
   const headers = { "Cache-Control": "no-store" };
-  return new URL(request.url).pathname.startsWith("/api/")
+  const path = new URL(request.url).pathname;
+  if (path.startsWith("/api/v1/")) return Response.json({ error: { code: API_V1_CODES[status] ?? "bad_request", message } }, { status, headers });
+  return path.startsWith("/api/")
     ? Response.json({ error: message }, { status, headers })
     : new Response(message, { status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
 }

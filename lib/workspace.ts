@@ -16,6 +16,8 @@ export type WorkspaceContext = {
   userName: string;
   userEmail: string;
   role: Role;
+  /** Set when the request came with an API token: the token acts for its creator, with its own role. */
+  apiToken?: { id: string; name: string; prefix: string };
 };
 
 type Membership = { role: Role; workspaceName: string; userName: string; userEmail: string };

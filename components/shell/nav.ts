@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Respondents", href: (id) => `/w/${id}/respondents`, permission: "respondent.manage" },
   { label: "Audit log", href: (id) => `/w/${id}/audit`, permission: "audit.view" },
   { label: "Members", href: (id) => `/w/${id}/members`, permission: "members.manage" },
+  { label: "API", href: (id) => `/w/${id}/api`, permission: "tokens.manage" },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -41,6 +41,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   Membership: "member",
   Invitation: "invitation",
   Workspace: "workspace",
+  ApiToken: "API token",
+  Webhook: "webhook",
 };
 
 /** The groups the log can be filtered by, with the entity types in each. */
@@ -50,6 +52,7 @@ export const AUDIT_KINDS = {
   interviews: { label: "Interviews", entityTypes: ["Interview"] },
   respondents: { label: "Respondents and attributes", entityTypes: ["Respondent", "AttributeField"] },
   members: { label: "Workspace, members and invitations", entityTypes: ["Workspace", "Membership", "Invitation"] },
+  api: { label: "API tokens and webhook", entityTypes: ["ApiToken", "Webhook"] },
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 
@@ -179,6 +182,10 @@ export function auditSentence(facts: AuditFacts): string {
       return memberSentence(who, verb, facts, before, after) ?? generic(who, facts, label);
     case "invitation":
       return invitationSentence(who, verb, facts, after) ?? generic(who, facts, label);
+    case "token":
+      return tokenSentence(who, verb, before, after) ?? generic(who, facts, label);
+    case "webhook":
+      return webhookSentence(who, verb, before, after) ?? generic(who, facts, label);
     case "workspace":
       if (verb === "create") return `${who} created the workspace ${nameThen("name") ?? ""}`.trimEnd() + ".";
       return generic(who, facts, label);
@@ -461,6 +468,38 @@ function memberSentence(who: string, verb: string, facts: AuditFacts, before: Js
     }
     case "remove":
       return `${who} removed ${member} from the workspace.`;
+    default:
+      return null;
+  }
+}
+
+function tokenSentence(who: string, verb: string, before: Json, after: Json): string | null {
+  const name = text(after.name) ?? text(before.name);
+  const prefix = text(after.prefix) ?? text(before.prefix);
+  const called = `${name ? ` ${name}` : ""}${prefix ? ` (${prefix}…)` : ""}`;
+  switch (verb) {
+    case "create": {
+      const role = roleLabel(after.role);
+      const expires = text(after.expiresAt);
+      return `${who} created API token${called}${role ? ` for ${withArticle(role)}` : ""}${expires ? `, valid until ${expires.slice(0, 10)}` : ""}.`;
+    }
+    case "revoke":
+      return `${who} revoked API token${called}.`;
+    default:
+      return null;
+  }
+}
+
+function webhookSentence(who: string, verb: string, before: Json, after: Json): string | null {
+  switch (verb) {
+    case "save": {
+      const url = text(after.url);
+      const was = text(before.url);
+      if (was) return `${who} changed the webhook address from ${was} to ${url ?? "another address"}.`;
+      return `${who} set the webhook address to ${url ?? "an address"}${after.newSecret === true ? ", with a new signing secret" : ""}.`;
+    }
+    case "remove":
+      return `${who} removed the webhook${text(before.url) ? ` to ${text(before.url)}` : ""}.`;
     default:
       return null;
   }

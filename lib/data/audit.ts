@@ -15,8 +15,20 @@ export type AuditEntryInput = {
   after?: Prisma.InputJsonValue;
 };
 
+type AuditActor = Pick<WorkspaceContext, "workspaceId" | "userId" | "apiToken">;
+
+/** What an entry written through an API token adds to its `after`: which token did it. */
+export function viaToken(ctx: AuditActor): { apiToken?: { id: string; name: string; prefix: string } } {
+  return ctx.apiToken ? { apiToken: { id: ctx.apiToken.id, name: ctx.apiToken.name, prefix: ctx.apiToken.prefix } } : {};
+}
+
+function withToken(ctx: AuditActor, after: unknown): unknown {
+  if (!ctx.apiToken) return after;
+  return { ...(after && typeof after === "object" && !Array.isArray(after) ? after : after === undefined ? {} : { value: after }), ...viaToken(ctx) };
+}
+
 /** Records who changed what, inside the same transaction as the change itself. */
-export async function recordAudit(tx: Tx, ctx: Pick<WorkspaceContext, "workspaceId" | "userId">, entry: AuditEntryInput) {
+export async function recordAudit(tx: Tx, ctx: AuditActor, entry: AuditEntryInput) {
   await tx.auditLog.create({
     data: {
       workspaceId: ctx.workspaceId,
@@ -25,13 +37,13 @@ export async function recordAudit(tx: Tx, ctx: Pick<WorkspaceContext, "workspace
       entityType: entry.entityType,
       entityId: entry.entityId,
       before: entry.before,
-      after: entry.after,
+      after: withToken(ctx, entry.after) as Prisma.InputJsonValue | undefined,
     },
   });
 }
 
 /** The same, for code that writes through plain SQL (see `Sql` in lib/db.ts). */
-export async function recordAuditSql(sql: Sql, ctx: Pick<WorkspaceContext, "workspaceId" | "userId">, entry: AuditEntryInput) {
+export async function recordAuditSql(sql: Sql, ctx: AuditActor, entry: AuditEntryInput) {
   await sql(
     `INSERT INTO audit_log (id, workspace_id, actor_id, action, entity_type, entity_id, before, after)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`,
@@ -43,7 +55,7 @@ export async function recordAuditSql(sql: Sql, ctx: Pick<WorkspaceContext, "work
       entry.entityType,
       entry.entityId,
       entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
+      entry.after === undefined && !ctx.apiToken ? null : JSON.stringify(withToken(ctx, entry.after)),
     ],
   );
 }

@@ -12,6 +12,7 @@ import type { CaptureJourney, RespondentChoice } from "@/lib/schemas/interview";
 import { interviewSubmissionSchema, toObservationRows, type InterviewSubmission } from "@/lib/schemas/interview-submission";
 import { MAP_NOT_ACTIVE, getCaptureJourney } from "@/lib/data/interview-capture";
 import { insertRespondent } from "@/lib/data/respondents";
+import { viaToken } from "@/lib/data/audit";
 
 // Submitting an interview: the path every interviewer takes many times a day, many of them
 // at once on the same map and day. It is written in plain SQL on one pooled connection (see
@@ -149,6 +150,7 @@ async function writeSubmission(
         overallFeeling: data.overallFeeling,
         observations: rows.length,
         volunteered: volunteered.length,
+        ...viaToken(ctx),
       }),
     ],
   );

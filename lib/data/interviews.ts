@@ -34,63 +34,96 @@ export async function listInterviews(
   filter: InterviewListFilter,
   { pageSize = 25, now = new Date() }: { pageSize?: number; now?: Date } = {},
 ): Promise<{ rows: InterviewListRow[]; total: number }> {
-  const curate = canCurate(ctx);
-  const conductedOn: Prisma.DateTimeFilter = {};
-  if (filter.from) conductedOn.gte = toDate(filter.from);
-  if (filter.to) conductedOn.lte = toDate(filter.to);
-  const where: Prisma.InterviewWhereInput = {
-    workspaceId: ctx.workspaceId,
-    ...(curate ? (filter.interviewer ? { interviewerId: filter.interviewer } : {}) : { interviewerId: ctx.userId }),
-    ...(filter.map ? { mapId: filter.map } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.from || filter.to ? { conductedOn } : {}),
-  };
+  const where = interviewWhere(ctx, filter);
   const [records, total] = await Promise.all([
     db.interview.findMany({
       where,
       orderBy: [{ conductedOn: "desc" }, { createdAt: "desc" }, { id: "asc" }],
       skip: (filter.page - 1) * pageSize,
       take: pageSize,
-      select: {
-        id: true,
-        status: true,
-        conductedOn: true,
-        mode: true,
-        submittedAt: true,
-        updatedAt: true,
-        interviewerId: true,
-        map: { select: { id: true, name: true } },
-        respondent: { select: { code: true, segment: true } },
-        interviewer: { select: { name: true } },
-        _count: { select: { observations: true } },
-      },
+      select: LIST_SELECT,
     }),
     db.interview.count({ where }),
   ]);
+  return { total, rows: records.map((record) => toListRow(ctx, record, now)) };
+}
+
+type ListFilter = Partial<Pick<InterviewListFilter, "map" | "status" | "interviewer" | "from" | "to">>;
+
+/** The list's filter as a query, scoped by workspace; interviewers only ever see their own interviews. */
+function interviewWhere(ctx: WorkspaceContext, filter: ListFilter): Prisma.InterviewWhereInput {
+  const conductedOn: Prisma.DateTimeFilter = {};
+  if (filter.from) conductedOn.gte = toDate(filter.from);
+  if (filter.to) conductedOn.lte = toDate(filter.to);
   return {
-    total,
-    rows: records.map((record) => {
-      const access = { status: record.status, interviewerId: record.interviewerId, submittedAt: record.submittedAt };
-      const own = record.interviewerId === ctx.userId;
-      return {
-        id: record.id,
-        status: record.status,
-        conductedOn: dateOnly(record.conductedOn),
-        mode: record.mode,
-        mapId: record.map.id,
-        mapName: record.map.name,
-        respondent: record.respondent?.code ?? null,
-        segment: record.respondent?.segment ?? null,
-        interviewerName: record.interviewer.name,
-        own,
-        observations: record._count.observations,
-        submittedAt: record.submittedAt,
-        updatedAt: record.updatedAt,
-        canEdit: canEditInterview(ctx, access, now),
-        editUntil: own && !curate && record.submittedAt && record.status === "SUBMITTED" ? ownEditDeadline(record.submittedAt) : null,
-      };
-    }),
+    workspaceId: ctx.workspaceId,
+    ...(canCurate(ctx) ? (filter.interviewer ? { interviewerId: filter.interviewer } : {}) : { interviewerId: ctx.userId }),
+    ...(filter.map ? { mapId: filter.map } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.from || filter.to ? { conductedOn } : {}),
   };
+}
+
+const LIST_SELECT = {
+  id: true,
+  status: true,
+  conductedOn: true,
+  mode: true,
+  submittedAt: true,
+  updatedAt: true,
+  interviewerId: true,
+  map: { select: { id: true, name: true } },
+  respondent: { select: { code: true, segment: true } },
+  interviewer: { select: { name: true } },
+  _count: { select: { observations: true } },
+} satisfies Prisma.InterviewSelect;
+
+function toListRow(ctx: WorkspaceContext, record: Prisma.InterviewGetPayload<{ select: typeof LIST_SELECT }>, now: Date): InterviewListRow {
+  const access = { status: record.status, interviewerId: record.interviewerId, submittedAt: record.submittedAt };
+  const own = record.interviewerId === ctx.userId;
+  return {
+    id: record.id,
+    status: record.status,
+    conductedOn: dateOnly(record.conductedOn),
+    mode: record.mode,
+    mapId: record.map.id,
+    mapName: record.map.name,
+    respondent: record.respondent?.code ?? null,
+    segment: record.respondent?.segment ?? null,
+    interviewerName: record.interviewer.name,
+    own,
+    observations: record._count.observations,
+    submittedAt: record.submittedAt,
+    updatedAt: record.updatedAt,
+    canEdit: canEditInterview(ctx, access, now),
+    editUntil: own && !canCurate(ctx) && record.submittedAt && record.status === "SUBMITTED" ? ownEditDeadline(record.submittedAt) : null,
+  };
+}
+
+/**
+ * The list a page at a time by cursor (for the API): newest created first, `cursor` the id of
+ * the last row of the page before. The cursor must be an interview the caller can see in this
+ * workspace; null otherwise, for the caller to refuse.
+ */
+export async function listInterviewsByCursor(
+  ctx: WorkspaceContext,
+  filter: ListFilter & { cursor?: string; limit: number },
+  now = new Date(),
+): Promise<{ rows: InterviewListRow[]; nextCursor: string | null } | null> {
+  const where = interviewWhere(ctx, filter);
+  if (filter.cursor) {
+    const anchor = await db.interview.findFirst({ where: { ...where, id: filter.cursor }, select: { id: true } });
+    if (!anchor) return null;
+  }
+  const records = await db.interview.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
+    take: filter.limit + 1,
+    select: LIST_SELECT,
+  });
+  const page = records.slice(0, filter.limit);
+  return { rows: page.map((record) => toListRow(ctx, record, now)), nextCursor: records.length > filter.limit ? page.at(-1)!.id : null };
 }
 
 /** The choices of the list's filters: every map, and (for analysts and admins) everyone who recorded an interview. */

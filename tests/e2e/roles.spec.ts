@@ -4,7 +4,7 @@ import { expect, test } from "./fixtures";
 import { DEMO_MAP, DEMO_USERS, DEMO_WORKSPACE, expectAccessible } from "./support";
 
 const NAV_BY_ROLE = {
-  ADMIN: ["Maps", "Interviews", "Respondents", "Audit log", "Members"],
+  ADMIN: ["Maps", "Interviews", "Respondents", "Audit log", "Members", "API"],
   ANALYST: ["Maps", "Interviews", "Respondents", "Audit log"],
   MANAGER: ["Maps"],
   INTERVIEWER: ["Maps", "Interviews", "Respondents"],

@@ -14,6 +14,7 @@ import * as interviewActions from "@/lib/actions/interviews";
 import * as mapActions from "@/lib/actions/maps";
 import * as memberActions from "@/lib/actions/members";
 import * as respondentActions from "@/lib/actions/respondents";
+import * as apiActions from "@/lib/actions/api";
 import { PUT as draftRoute } from "@/app/api/w/[workspaceId]/interviews/[interviewId]/draft/route";
 import { POST as submissionRoute } from "@/app/api/w/[workspaceId]/interviews/[interviewId]/submission/route";
 import { GET as matrixRoute } from "@/app/api/w/[workspaceId]/maps/[mapId]/matrix/route";
@@ -29,6 +30,7 @@ const ACTION_FILES: [string, Record<string, unknown>, Permission[]][] = [
   ["interviews", interviewActions, ["interview.record", "interview.curate"]],
   ["members", memberActions, ["members.manage"]],
   ["respondents", respondentActions, ["respondent.manage", "respondent.fields", "respondent.erase"]],
+  ["api", apiActions, ["tokens.manage"]],
 ];
 
 const ACTIONS = ACTION_FILES.flatMap(([file, exports, permissions]) =>

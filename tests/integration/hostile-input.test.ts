@@ -25,6 +25,18 @@ import * as mapSchemas from "@/lib/schemas/map";
 import * as authSchemas from "@/lib/schemas/auth";
 import * as respondentSchemas from "@/lib/schemas/respondent";
 import * as interviewSchemas from "@/lib/schemas/interview";
+import * as apiTokenSchemas from "@/lib/schemas/api-tokens";
+import { createApiTokenAction } from "@/lib/actions/api";
+import { apiRateLimiter } from "@/lib/api";
+import { GET as v1Maps } from "@/app/api/v1/workspaces/[workspaceId]/maps/route";
+import { GET as v1Map } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/route";
+import { GET as v1Matrix } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/matrix/route";
+import { GET as v1FixList } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/fix-list/route";
+import { GET as v1Touchpoint } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/touchpoints/[touchpointId]/route";
+import { GET as v1ListInterviews, POST as v1SubmitInterview } from "@/app/api/v1/workspaces/[workspaceId]/interviews/route";
+import { GET as v1Interview } from "@/app/api/v1/workspaces/[workspaceId]/interviews/[interviewId]/route";
+import { POST as v1VoidInterview } from "@/app/api/v1/workspaces/[workspaceId]/interviews/[interviewId]/void/route";
+import { GET as v1FindRespondents, POST as v1CreateRespondent } from "@/app/api/v1/workspaces/[workspaceId]/respondents/route";
 
 // Every module of lib/actions, found on disk: a new file or export joins the table below or fails the test.
 const ACTION_MODULES = import.meta.glob<Record<string, unknown>>("../../lib/actions/*.ts", { eager: true });
@@ -60,6 +72,8 @@ async function buildWorld() {
   if (!invitation.ok) throw new Error("The fixture invitation was refused.");
   const invitationRow = await testDb().invitation.findFirstOrThrow({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
   const interviewerMembership = await testDb().membership.findFirstOrThrow({ where: { workspaceId, userId: members.byRole.INTERVIEWER.id } });
+  const token = await createApiTokenAction(workspaceId, { name: "Hostile fixture", role: "ADMIN" });
+  if (!token.ok) throw new Error("The fixture token was refused.");
   return {
     members,
     workspaceId,
@@ -77,6 +91,8 @@ async function buildWorld() {
     invitationId: invitationRow.id,
     invitationToken: invitation.data.token,
     membershipId: interviewerMembership.id,
+    tokenId: token.data.id,
+    tokenSecret: token.data.secret,
   };
 }
 
@@ -96,6 +112,7 @@ function foreignIds(other: World): Record<string, string> {
     membershipId: other.membershipId,
     invitationId: other.invitationId,
     interviewId: other.interview.id,
+    tokenId: other.tokenId,
   };
 }
 
@@ -255,6 +272,14 @@ const ACTION_SPECS: Record<string, ActionSpec> = {
   },
   setAttributeFieldArchivedAction: { input: (w) => ({ fieldId: w.field.id, archived: true }), schema: respondentSchemas.ArchiveAttributeFieldSchema },
   moveAttributeFieldAction: { input: (w) => ({ fieldId: w.field.id, direction: "down" }), schema: respondentSchemas.MoveAttributeFieldSchema },
+  // api.ts
+  createApiTokenAction: {
+    input: () => ({ name: "Survey tool", role: "INTERVIEWER", expiresOn: "2099-12-31" }),
+    schema: apiTokenSchemas.CreateApiTokenSchema,
+    names: ["name"],
+  },
+  revokeApiTokenAction: { input: (w) => ({ tokenId: w.tokenId }), schema: apiTokenSchemas.RevokeApiTokenSchema },
+  saveWebhookAction: { input: () => ({ url: "https://hooks.example/cxmap" }), schema: apiTokenSchemas.SaveWebhookSchema },
   // auth.ts (public: no workspace argument)
   signInAction: { input: (w) => ({ email: w.members.byRole.ANALYST.email, password: w.members.password }), schema: authSchemas.SignInSchema },
   signUpAction: {
@@ -283,7 +308,7 @@ const ACCOUNT_ACTIONS = new Set(["changePasswordAction", "endSessionAction"]);
  * Actions that read no input at all (their schema is the empty object): signing out. There is
  * nothing hostile to send them; the test checks that their schema reads nothing.
  */
-const NO_INPUT_ACTIONS = new Set(["signOutAction", "signOutEverywhereAction"]);
+const NO_INPUT_ACTIONS = new Set(["signOutAction", "signOutEverywhereAction", "removeWebhookAction"]);
 
 /**
  * Signs the next calls in as `user` through one session made for the whole test file, so that
@@ -587,5 +612,162 @@ describe("route handlers", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { interviews: number };
     expect(body.interviews).toBe(0);
+  });
+});
+
+// The public API: every operation, with a token, gets each hostile value in its body, its query
+// and its address, and must answer a 4xx in the API's error shape and write nothing.
+describe("the /api/v1 routes", () => {
+  type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  type Route = { name: string; handler: Handler; method: "GET" | "POST"; path: (w: World) => Record<string, string>; query?: Record<string, string>; body?: (w: World) => Record<string, unknown> };
+
+  const ROUTES: Route[] = [
+    { name: "listMaps", handler: v1Maps, method: "GET", path: () => ({}) },
+    { name: "getMap", handler: v1Map, method: "GET", path: (w) => ({ mapId: w.map.map.id }) },
+    { name: "getMatrix", handler: v1Matrix, method: "GET", path: (w) => ({ mapId: w.map.map.id }), query: { from: "2026-01-01", segment: "Students", crosshair: "scale", mot: "1" } },
+    { name: "getFixList", handler: v1FixList, method: "GET", path: (w) => ({ mapId: w.map.map.id }), query: { to: "2026-12-31", lifecycle: "NEW" } },
+    {
+      name: "getTouchpointFigures",
+      handler: v1Touchpoint,
+      method: "GET",
+      path: (w) => ({ mapId: w.map.map.id, touchpointId: w.touchpoint.id }),
+      query: { from: "2026-01-01", tier: "HIGH" },
+    },
+    { name: "listInterviews", handler: v1ListInterviews, method: "GET", path: () => ({}), query: { status: "SUBMITTED", from: "2026-01-01", limit: "10" } },
+    {
+      name: "submitInterview",
+      handler: v1SubmitInterview,
+      method: "POST",
+      path: () => ({}),
+      body: (w) => submissionFor(w.map, w.respondent.id, { id: "2b1f7f0e-4a55-4c1e-9a57-3f0c9d2e8b11" }) as Record<string, unknown>,
+    },
+    { name: "getInterview", handler: v1Interview, method: "GET", path: (w) => ({ interviewId: w.interview.id }) },
+    { name: "voidInterview", handler: v1VoidInterview, method: "POST", path: (w) => ({ interviewId: w.interview.id }), body: () => ({ reason: "Recorded twice" }) },
+    { name: "findRespondents", handler: v1FindRespondents, method: "GET", path: () => ({}), query: { code: "R-0001" } },
+    {
+      name: "createRespondent",
+      handler: v1CreateRespondent,
+      method: "POST",
+      path: () => ({}),
+      body: (w) => ({ code: "API-1", lifecycleStage: "NEW", valueTier: "HIGH", segment: "Students", attributes: [{ fieldId: w.field.id, optionId: w.option.id }] }),
+    },
+  ];
+
+  function send(route: Route, params: Record<string, string>, { query = "", body }: { query?: string; body?: string } = {}, headers: Record<string, string> = {}) {
+    const all = { workspaceId: home.workspaceId, ...params };
+    const path = Object.entries(params).map(([key, value]) => `${key}/${encodeURIComponent(value)}`).join("/");
+    const request = new Request(`http://localhost/api/v1/workspaces/${home.workspaceId}/${route.name}/${path}${query ? `?${query}` : ""}`, {
+      method: route.method,
+      headers: { Authorization: `Bearer ${home.tokenSecret}`, ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
+      ...(body !== undefined ? { body } : {}),
+    });
+    return route.handler(request, { params: Promise.resolve(all) });
+  }
+
+  /** Every request refused with a 4xx in the API's error shape, and every table as it was ("last used" of the token aside). */
+  async function expectAllRefused(requests: { label: string; send: () => Promise<Response> }[]) {
+    const before = await snapshot();
+    const failures: string[] = [];
+    for (const { label, send: call } of requests) {
+      const response = await call().catch((error: unknown) => new Response(`threw ${String(error)}`, { status: 599 }));
+      const text = await response.text();
+      let shaped = false;
+      try {
+        const { error } = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
+        shaped = typeof error?.code === "string" && typeof error.message === "string" && error.message.length > 0;
+      } catch {
+        shaped = false;
+      }
+      if (response.status < 400 || response.status >= 500 || !shaped) failures.push(`${label}: ${response.status} ${text.slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
+    const after = await snapshot();
+    delete before.api_tokens;
+    delete after.api_tokens;
+    expect(after).toEqual(before);
+  }
+
+  beforeAll(() => {
+    apiRateLimiter.reset();
+    apiRateLimiter.limit = 1_000_000;
+  });
+
+  /** A scalar where an object or list is expected, and an object where a scalar is: wrong types. */
+  function wrongTypes(input: unknown): Variant[] {
+    const out: Variant[] = [];
+    const visit = (node: unknown, path: (string | number)[]) => {
+      if (path.length > 0) out.push({ path, label: "a wrong type", value: node !== null && typeof node === "object" ? 12 : { nested: [true] } });
+      if (Array.isArray(node)) node.forEach((item, index) => visit(item, [...path, index]));
+      else if (node !== null && typeof node === "object") for (const [key, value] of Object.entries(node)) visit(value, [...path, key]);
+    };
+    visit(input, []);
+    return out;
+  }
+
+  it.each(ROUTES.filter((route) => route.body))("$method $name answers every hostile body with a 4xx in the error shape and changes nothing", async (route) => {
+    const valid = route.body!(home);
+    const params = route.path(home);
+    const cases = [...variants(valid, ["text", "segment"], foreignIds(other)), ...wrongTypes(valid)].filter(
+      // The interview's id is the idempotency key: another value is another (valid) interview.
+      ({ path }) => !(route.name === "submitInterview" && path.join(".") === "id"),
+    );
+    await expectAllRefused([
+      ...MALFORMED_BODIES.map(([label, body]) => ({ label, send: () => send(route, params, { body }) })),
+      { label: "a 1 MB body of valid JSON", send: () => send(route, params, { body: JSON.stringify({ ...valid, notes: ONE_MB, segment: ONE_MB }) }) },
+      { label: "no Content-Type", send: () => send(route, params, { body: JSON.stringify(valid) }, { "Content-Type": "" }) },
+      { label: "a form instead of JSON", send: () => send(route, params, { body: "a=1" }, { "Content-Type": "application/x-www-form-urlencoded" }) },
+      ...cases.map(({ path, label, value }) => ({
+        label: `${path.join(".")} = ${label}`,
+        send: () => send(route, params, { body: rawJson(valid, path, label, value) }),
+      })),
+    ]);
+  });
+
+  it.each(ROUTES)("$method $name answers every hostile parameter with a 4xx in the error shape and changes nothing", async (route) => {
+    const params = route.path(home);
+    const query = route.query ?? {};
+    const body = route.body ? JSON.stringify(route.body(home)) : undefined;
+    const hostile: [string, string][] = [
+      ["a NUL character", "a\u0000b"],
+      ["a lone surrogate", "ab\uD800"],
+      ["only zero-width characters", "\u200B\u200C"],
+      ["a value too long", "x".repeat(300)],
+      ["1e300", "1e300"],
+      ["-1", "-1"],
+    ];
+    const requests: { label: string; send: () => Promise<Response> }[] = [];
+    const queryOf = (record: Record<string, string>) => new URLSearchParams(record).toString();
+    // Query parameters: each one made hostile (a value the schema would take unchanged is left out).
+    for (const key of Object.keys(query)) {
+      for (const [label, value] of hostile) {
+        // A segment or a code may be any printable text ("-1" is one); a lone surrogate cannot even travel in an
+        // address (it arrives as U+FFFD, a printable character).
+        if (label === "a lone surrogate" || ((key === "segment" || key === "code") && (label === "1e300" || label === "-1"))) continue;
+        requests.push({ label: `?${key} = ${label}`, send: () => send(route, params, { query: queryOf({ ...query, [key]: value }), body }) });
+      }
+    }
+    // A parameter the operation does not know, where the operation's query is strict.
+    if (["listMaps", "getMap", "getInterview", "listInterviews", "findRespondents"].includes(route.name)) {
+      requests.push({ label: "an unknown parameter", send: () => send(route, params, { query: queryOf({ ...query, surprise: "1" }), body }) });
+    }
+    // Address parameters: another workspace's thing, a NUL character, something that does not exist.
+    for (const key of Object.keys(params)) {
+      const foreign = key === "mapId" ? other.map.map.id : key === "touchpointId" ? other.touchpoint.id : other.interview.id;
+      for (const [label, value] of [["another workspace's id", foreign], ["a NUL character", "x\u0000"], ["an id that does not exist", "no-such-id"], ["a 1 MB id", ONE_MB]]) {
+        requests.push({ label: `${key} = ${label}`, send: () => send(route, { ...params, [key]: value! }, { query: queryOf(query), body }) });
+      }
+    }
+    if (route.name === "listInterviews") {
+      requests.push({ label: "cursor = another workspace's interview", send: () => send(route, params, { query: queryOf({ ...query, cursor: other.interview.id }) }) });
+      requests.push({ label: "limit = 0", send: () => send(route, params, { query: queryOf({ ...query, limit: "0" }) }) });
+      requests.push({ label: "limit = 1.5", send: () => send(route, params, { query: queryOf({ ...query, limit: "1.5" }) }) });
+    }
+    // Authentication: none of these may reach the work.
+    requests.push({ label: "a malformed Authorization header", send: () => send(route, params, { query: queryOf(query), body }, { Authorization: "Basic abc" }) });
+    requests.push({ label: "an unknown token", send: () => send(route, params, { query: queryOf(query), body }, { Authorization: "Bearer cxm_unknown" }) });
+    requests.push({ label: "a 1 MB token", send: () => send(route, params, { query: queryOf(query), body }, { Authorization: `Bearer cxm_${"x".repeat(100_000)}` }) });
+    requests.push({ label: "another workspace's token", send: () => send(route, params, { query: queryOf(query), body }, { Authorization: `Bearer ${other.tokenSecret}` }) });
+    if (requests.length === 0) return;
+    await expectAllRefused(requests);
   });
 });

@@ -306,6 +306,31 @@ const CASES: Record<string, { entityType: string; cases: Case[] }> = {
       { actorName: "Alex", name: null, expected: "Alex revoked the invitation link." },
     ],
   },
+  "token.create": {
+    entityType: "ApiToken",
+    cases: [
+      { after: { name: "Survey tool", role: "INTERVIEWER", prefix: "cxm_ab12cd34", expiresAt: null }, expected: "Ana created API token Survey tool (cxm_ab12cd34…) for an Interviewer." },
+      {
+        after: { name: "BI", role: "MANAGER", prefix: "cxm_zz", expiresAt: "2027-01-01T00:00:00.000Z" },
+        expected: "Ana created API token BI (cxm_zz…) for a Manager, valid until 2027-01-01.",
+      },
+    ],
+  },
+  "token.revoke": {
+    entityType: "ApiToken",
+    cases: [{ before: { name: "Survey tool", prefix: "cxm_ab12cd34" }, expected: "Ana revoked API token Survey tool (cxm_ab12cd34…)." }],
+  },
+  "webhook.save": {
+    entityType: "Webhook",
+    cases: [
+      { after: { url: "https://crm.example/hook", newSecret: true }, expected: "Ana set the webhook address to https://crm.example/hook, with a new signing secret." },
+      { before: { url: "https://a.example" }, after: { url: "https://b.example", newSecret: false }, expected: "Ana changed the webhook address from https://a.example to https://b.example." },
+    ],
+  },
+  "webhook.remove": {
+    entityType: "Webhook",
+    cases: [{ before: { url: "https://crm.example/hook" }, expected: "Ana removed the webhook to https://crm.example/hook." }],
+  },
   "invitation.accept": {
     entityType: "Membership",
     cases: [{ actorName: "Kim", name: "Kim", after: { invitationId: "i1", role: "MANAGER" }, expected: "Kim joined the workspace as a Manager through an invitation link." }],

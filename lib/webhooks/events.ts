@@ -1,0 +1,17 @@
+// The events a workspace's webhook is told about. Pure, so the API page lists them too. Each
+// is queued with enqueueWebhookEvent (lib/data/webhooks.ts) in the transaction of what it
+// reports; interview.submitted is queued by the database itself (a trigger on interviews), so
+// every way of submitting announces it.
+export const WEBHOOK_EVENTS = {
+  "interview.submitted": "An interview was submitted, from the capture screen, the API or an import.",
+  "alert.fired": "A change alert fired: a touchpoint's figures moved beyond the alert's threshold.",
+} as const;
+
+export type WebhookEvent = keyof typeof WEBHOOK_EVENTS;
+
+/** The headers of a delivery: which event, which delivery (the same on every retry), and the signature. */
+export const WEBHOOK_HEADERS = {
+  event: "X-Cxmap-Event",
+  delivery: "X-Cxmap-Delivery",
+  signature: "X-Cxmap-Signature",
+} as const;
