@@ -47,7 +47,7 @@ function offlinePage() {
     status: 503,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "default-src 'none'; style-src-attr 'unsafe-inline'; frame-ancestors 'none'",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src-attr 'unsafe-inline'; frame-ancestors 'none'",
       "Cache-Control": "no-store",
     },
   });

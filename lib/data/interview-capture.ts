@@ -319,12 +319,16 @@ export async function holdQueuedInterview(ctx: WorkspaceContext, input: unknown)
         mode = ${draft.mode ?? "IN_PERSON"}::"InterviewMode", overall_feeling = ${draft.overallFeeling}::"Feeling",
         notes = ${draft.notes}, updated_at = now()
       WHERE id = ${draft.id}`;
-    await recordAudit(tx, ctx, {
-      action: "interview.held",
-      entityType: "Interview",
-      entityId: draft.id,
-      after: { mapId: draft.mapId, mapStatus: journey.map.status },
-    });
+    // Told once: a second copy of the same interview (another tab) only replaces the draft.
+    const told = await tx.auditLog.count({ where: { workspaceId: ctx.workspaceId, entityType: "Interview", entityId: draft.id, action: "interview.held" } });
+    if (told === 0) {
+      await recordAudit(tx, ctx, {
+        action: "interview.held",
+        entityType: "Interview",
+        entityId: draft.id,
+        after: { mapId: draft.mapId, mapStatus: journey.map.status },
+      });
+    }
     return { mapName: journey.map.name, alreadySubmitted: false };
   });
 }
