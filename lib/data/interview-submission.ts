@@ -70,13 +70,19 @@ async function journeyToCheck(ctx: WorkspaceContext, mapId: string, reload: bool
  * held journey, or that the database refuses because the journey changed, is checked again
  * against the journey loaded afresh (once).
  */
-export async function submitCapturedInterview(ctx: WorkspaceContext, input: unknown, mapId: string): Promise<SubmitResult> {
+export async function submitCapturedInterview(
+  ctx: WorkspaceContext,
+  input: unknown,
+  mapId: string,
+  { fromOutbox = false }: { fromOutbox?: boolean } = {},
+): Promise<SubmitResult> {
   for (const reload of [false, true]) {
     const journey = await journeyToCheck(ctx, mapId, reload);
     const parsed = interviewSubmissionSchema(journey).safeParse(input);
     if (!parsed.success) {
       if (!reload) continue;
-      return submitNamingArchived(ctx, input, journey, parsed.error);
+      if (fromOutbox) return submitNamingArchived(ctx, input, journey, parsed.error);
+      throw problemsError(parsed.error);
     }
     try {
       return await submitInterview(ctx, journey, parsed.data);
@@ -95,8 +101,8 @@ export type SubmitResult = {
 };
 
 /**
- * An interview recorded on a device while touchpoints or expectations it answers were archived
- * (typically one queued offline): it is recorded all the same, against the map with those
+ * An interview from a device's outbox, recorded while touchpoints or expectations it answers
+ * were archived (it waited offline, out of sight of the change): it is recorded all the same, against the map with those
  * items, so archived items keep their observations as they do for every earlier interview.
  * Any other problem is refused as usual. The journey with archived items is never held in
  * memory: fresh interviews are checked against the map as it is.

@@ -44,13 +44,15 @@ describe("an interview recorded before the map changed", () => {
     expect(await rowsFor(input.id)).toEqual({ interviews: 1, observations: 3, audits: 1 });
   });
 
-  it("lands when a listed expectation it rates was archived meanwhile, also straight from the capture screen", async () => {
+  it("lands when a listed expectation it rates was archived meanwhile; the capture screen, online, is told to look again", async () => {
     const map = await createTestMap(home.workspace.id);
     const input = submissionFor(map, respondentId);
     const archived = map.touchpoints[1]!.expectations[0]!;
     await testDb().expectation.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
     actAs(home.byRole.INTERVIEWER);
-    const result = await submitThroughRoute(home.workspace.id, input);
+    expect(await submitThroughRoute(home.workspace.id, input)).toMatchObject({ ok: false });
+    expect(await rowsFor(input.id)).toEqual({ interviews: 0, observations: 0, audits: 0 });
+    const result = await submitThroughRoute(home.workspace.id, { ...input, fromOutbox: true });
     expect(result).toMatchObject({ ok: true, data: { notice: expect.stringContaining("1 expectation it answers was archived since") } });
     expect(await testDb().observation.count({ where: { interviewId: input.id, expectationId: archived.id } })).toBe(1);
   });

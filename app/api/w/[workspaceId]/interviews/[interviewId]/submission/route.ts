@@ -21,9 +21,10 @@ export const POST = workspaceRoute({
     if (target.id !== params.interviewId) throw new UserError("The interview's id does not match the address it was sent to.");
     let result;
     try {
-      result = await submitCapturedInterview(ctx, input, target.mapId);
+      result = await submitCapturedInterview(ctx, input, target.mapId, { fromOutbox: target.fromOutbox });
     } catch (error) {
       // Queued on a device, then the map closed: never lost, kept as a draft for an analyst.
+      // (Archived touchpoints and expectations are let in by submitCapturedInterview.)
       if (!(target.fromOutbox && error instanceof UserError && error.code === "map_not_active")) throw error;
       const held = await holdQueuedInterview(ctx, input);
       if (held.alreadySubmitted) return { interviewId: target.id, alreadySubmitted: true };
