@@ -15,7 +15,7 @@
 const VERSION = new URL(self.location.href).searchParams.get("v") || "development";
 const SHELL = `cxmap-shell-${VERSION}`;
 const STATIC = `cxmap-static-${VERSION}`;
-/** The start address of the installed app; it stands for the capture page last opened. */
+/** The start address of the installed app; offline it leads to the capture page last kept. */
 const START = "/capture";
 const CAPTURE_PAGE = /^\/w\/[^/]+\/capture$/;
 
@@ -53,11 +53,14 @@ function offlinePage() {
   });
 }
 
-/** Keeps a capture page, under its own address and as the app's start page. */
+/** Where the capture page last kept is noted, for the start address to lead there offline. */
+const LAST_CAPTURE = "/__cxmap/last-capture-page";
+
+/** Keeps a capture page, and notes it as the one the app's start address opens offline. */
 async function keepCapturePage(path, response) {
   const cache = await caches.open(SHELL);
   await cache.put(new Request(path), response.clone());
-  await cache.put(new Request(START), response.clone());
+  await cache.put(new Request(LAST_CAPTURE), new Response(path, { headers: { "Content-Type": "text/plain" } }));
 }
 
 async function navigate(request) {
@@ -68,6 +71,13 @@ async function navigate(request) {
     return response;
   } catch {
     const cache = await caches.open(SHELL);
+    if (url.pathname === START) {
+      // The start address goes on to the capture page's own address, where it runs as online.
+      const last = await cache.match(LAST_CAPTURE);
+      const path = last ? await last.text() : null;
+      if (path && CAPTURE_PAGE.test(path)) return Response.redirect(new URL(path, self.location.origin).href, 302);
+      return offlinePage();
+    }
     const kept = await cache.match(url.pathname, { ignoreSearch: true });
     if (kept) return kept;
     return offlinePage();
