@@ -17,7 +17,7 @@ import { itemLabel, queueOrder, type OutboxItem } from "./outbox-queue";
 import { putOutbox, removeOutbox } from "./outbox-store";
 import { OFFLINE_READY_EVENT } from "./service-worker";
 import { dismissReports, FLUSH_EVENT, requestBackgroundSync, useOutboxItems, useOutboxReports } from "./use-outbox";
-import { useOnline } from "./outbox-nav";
+import { useConnection } from "./connection";
 
 type FieldMapView = { id: string; name: string; description: string | null; journey: CaptureJourney; quota: QuotaView | null };
 
@@ -84,7 +84,7 @@ export function FieldCapture({ workspaceId, userId, maps, respondents, attribute
   const [visit, setVisit] = useState(0);
   const items = useOutboxItems(userId, workspaceId);
   const reports = useOutboxReports(userId, workspaceId);
-  const online = useOnline();
+  const online = useConnection();
   const offlineReady = useOfflineReady();
   const mapsById = useMemo(() => new Map(maps.map((map) => [map.id, map])), [maps]);
 

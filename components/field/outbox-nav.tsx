@@ -2,27 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useSyncExternalStore } from "react";
 import { cn } from "@/components/ui/cn";
 import { plural } from "@/lib/plural";
 import { useOutboxItems, useOutboxSender } from "./use-outbox";
-
-function subscribeOnline(onChange: () => void) {
-  window.addEventListener("online", onChange);
-  window.addEventListener("offline", onChange);
-  return () => {
-    window.removeEventListener("online", onChange);
-    window.removeEventListener("offline", onChange);
-  };
-}
-
-export function useOnline(): boolean {
-  return useSyncExternalStore(
-    subscribeOnline,
-    () => navigator.onLine,
-    () => true,
-  );
-}
+import { useConnection, useConnectionProbe } from "./connection";
 
 /**
  * The capture app in the navigation, with the number of interviews waiting in the outbox, and
@@ -30,8 +13,9 @@ export function useOnline(): boolean {
  */
 export function OutboxNav({ workspaceId, userId }: { workspaceId: string; userId: string }) {
   useOutboxSender(userId, workspaceId);
+  useConnectionProbe();
   const items = useOutboxItems(userId, workspaceId);
-  const online = useOnline();
+  const online = useConnection();
   const pathname = usePathname();
   const href = `/w/${workspaceId}/capture`;
   const waiting = items?.filter((item) => item.status === "waiting").length ?? 0;

@@ -5,6 +5,7 @@ import { draftKey, forgetRecording, writeDraft } from "@/components/interview/dr
 import { flushOutbox, type OutboxItem, type OutboxReport } from "./outbox-queue";
 import { listOutbox, putOutbox, removeOutbox, subscribeOutbox } from "./outbox-store";
 import { sendQueued } from "./send-queued";
+import { BACK_ONLINE_EVENT, setReachable } from "./connection";
 
 /** Fired (on window) to send the outbox now: after queuing, and when Background Sync asks. */
 export const FLUSH_EVENT = "cxmap-flush-outbox";
@@ -89,7 +90,11 @@ async function flushNow(userId: string, workspaceId: string, force: boolean) {
           items,
           now: Date.now,
           force,
-          send: sendQueued,
+          send: async (item) => {
+            const verdict = await sendQueued(item);
+            setReachable(verdict.kind !== "unreachable");
+            return verdict;
+          },
           save: putOutbox,
           remove: async (item) => {
             await removeOutbox(item.id);
@@ -125,11 +130,13 @@ async function flushNow(userId: string, workspaceId: string, force: boolean) {
 const TICK_MS = 15_000;
 
 /**
- * Sends the outbox: on opening any page of the workspace, when the connection comes back, when
+ * Sends the outbox: on opening any page of the workspace, when the connection comes back (the
+ * browser's `online`, or the server answering again), when
  * an interview is queued or Background Sync asks, and every 15 s for retries that came due.
  */
 export function useOutboxSender(userId: string, workspaceId: string) {
   useEffect(() => {
+    // navigator.onLine is not trusted to say "online" (see connection.ts), only "offline".
     const forced = () => {
       if (navigator.onLine) void flushNow(userId, workspaceId, true);
     };
@@ -140,7 +147,9 @@ export function useOutboxSender(userId: string, workspaceId: string) {
     const timer = window.setInterval(tick, TICK_MS);
     window.addEventListener("online", forced);
     window.addEventListener(FLUSH_EVENT, forced);
+    window.addEventListener(BACK_ONLINE_EVENT, forced);
     return () => {
+      window.removeEventListener(BACK_ONLINE_EVENT, forced);
       window.clearInterval(timer);
       window.removeEventListener("online", forced);
       window.removeEventListener(FLUSH_EVENT, forced);
