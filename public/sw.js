@@ -53,54 +53,73 @@ function offlinePage() {
   });
 }
 
+/**
+ * Raised when signing out clears the device: a copy being fetched at that moment must not land
+ * in a cache afterwards. Every write goes through `keep`, which checks it before and after.
+ */
+let generation = 0;
+
+async function keep(cacheName, request, response, started) {
+  if (started !== generation) return;
+  const cache = await caches.open(cacheName);
+  await cache.put(request, response);
+  if (started !== generation) await caches.delete(cacheName);
+}
+
+async function clearAll() {
+  generation += 1;
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith("cxmap-")).map((name) => caches.delete(name)));
+}
+
 /** Where the capture page last kept is noted, for the start address to lead there offline. */
 const LAST_CAPTURE = "/__cxmap/last-capture-page";
 
 /** Keeps a capture page, and notes it as the one the app's start address opens offline. */
-async function keepCapturePage(path, response) {
-  const cache = await caches.open(SHELL);
-  await cache.put(new Request(path), response.clone());
-  await cache.put(new Request(LAST_CAPTURE), new Response(path, { headers: { "Content-Type": "text/plain" } }));
+async function keepCapturePage(path, response, started) {
+  await keep(SHELL, new Request(path), response.clone(), started);
+  await keep(SHELL, new Request(LAST_CAPTURE), new Response(path, { headers: { "Content-Type": "text/plain" } }), started);
 }
 
 async function navigate(request) {
   const url = new URL(request.url);
+  const started = generation;
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic" && CAPTURE_PAGE.test(url.pathname)) await keepCapturePage(url.pathname, response);
+    if (response.ok && response.type === "basic" && CAPTURE_PAGE.test(url.pathname)) await keepCapturePage(url.pathname, response, started);
     return response;
   } catch {
-    const cache = await caches.open(SHELL);
+    // caches.match, not caches.open: looking must not create an empty cache.
     if (url.pathname === START) {
       // The start address goes on to the capture page's own address, where it runs as online.
-      const last = await cache.match(LAST_CAPTURE);
+      const last = await caches.match(LAST_CAPTURE, { cacheName: SHELL });
       const path = last ? await last.text() : null;
       if (path && CAPTURE_PAGE.test(path)) return Response.redirect(new URL(path, self.location.origin).href, 302);
       return offlinePage();
     }
-    const kept = await cache.match(url.pathname, { ignoreSearch: true });
+    const kept = await caches.match(url.pathname, { ignoreSearch: true, cacheName: SHELL });
     if (kept) return kept;
     return offlinePage();
   }
 }
 
 async function fromStaticCache(request) {
-  const cache = await caches.open(STATIC);
-  const kept = await cache.match(request);
+  const started = generation;
+  const kept = await caches.match(request, { cacheName: STATIC });
   if (kept) return kept;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) await keep(STATIC, request, response.clone(), started);
   return response;
 }
 
 async function networkThenShell(request) {
-  const cache = await caches.open(SHELL);
+  const started = generation;
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    if (response.ok) await keep(SHELL, request, response.clone(), started);
     return response;
   } catch (error) {
-    const kept = await cache.match(request);
+    const kept = await caches.match(request, { cacheName: SHELL });
     if (kept) return kept;
     throw error;
   }
@@ -132,22 +151,22 @@ self.addEventListener("fetch", (event) => {
  * loaded before this worker was in charge. Kept here so the next offline start finds them.
  */
 async function warm(paths) {
-  const shell = await caches.open(SHELL);
-  const statics = await caches.open(STATIC);
+  const started = generation;
   for (const path of paths) {
+    if (started !== generation) return;
     try {
       const url = new URL(path, self.location.origin);
       if (url.origin !== self.location.origin) continue;
       if (url.pathname.startsWith("/_next/static/")) {
-        if (await statics.match(url.href)) continue;
+        if (await caches.match(url.href, { cacheName: STATIC })) continue;
         const response = await fetch(url.href);
-        if (response.ok) await statics.put(url.href, response);
+        if (response.ok) await keep(STATIC, new Request(url.href), response, started);
       } else if (CAPTURE_PAGE.test(url.pathname)) {
         const response = await fetch(url.pathname, { credentials: "same-origin", redirect: "manual" });
-        if (response.ok && response.type === "basic") await keepCapturePage(url.pathname, response);
+        if (response.ok && response.type === "basic") await keepCapturePage(url.pathname, response, started);
       } else if (url.pathname === "/manifest.webmanifest" || url.pathname.startsWith("/icons/")) {
         const response = await fetch(url.href);
-        if (response.ok) await shell.put(url.href, response);
+        if (response.ok) await keep(SHELL, new Request(url.href), response, started);
       }
     } catch {
       // Offline or refused: the next load tries again.
@@ -157,6 +176,16 @@ async function warm(paths) {
 
 self.addEventListener("message", (event) => {
   const data = event.data;
+  if (data && data.type === "clear") {
+    // Signing out: nothing of this device's copies may stay.
+    event.waitUntil(
+      clearAll().then(() => {
+        const port = event.ports && event.ports[0];
+        if (port) port.postMessage({ type: "cleared" });
+      }),
+    );
+    return;
+  }
   if (data && data.type === "warm" && Array.isArray(data.paths)) {
     event.waitUntil(
       warm(data.paths.filter((path) => typeof path === "string")).then(() => {

@@ -8,20 +8,36 @@ const DB_NAME = "cxmap-field";
 const STORE = "outbox";
 const CHANNEL = "cxmap-outbox";
 
-function openDb(): Promise<IDBDatabase> {
+/**
+ * Opens the outbox's database. Reading never creates it (`create` false answers null when it
+ * does not exist): after signing out cleared the device, a list or a count must not bring an
+ * empty database back.
+ */
+function openDb(create: boolean): Promise<IDBDatabase | null> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
+    let absent = false;
+    request.onupgradeneeded = (event) => {
+      if (!create && event.oldVersion === 0) {
+        absent = true;
+        request.transaction?.abort();
+        return;
+      }
       if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: "id" });
     };
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = (event) => {
+      if (!absent) return reject(request.error);
+      event.preventDefault();
+      resolve(null);
+    };
     request.onblocked = () => reject(new Error("The device storage is in use by another tab."));
   });
 }
 
 async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | null): Promise<T | undefined> {
-  const db = await openDb();
+  const db = await openDb(mode === "readwrite");
+  if (!db) return undefined;
   try {
     return await new Promise<T | undefined>((resolve, reject) => {
       const tx = db.transaction(STORE, mode);
@@ -99,6 +115,8 @@ export async function clearDeviceData(): Promise<void> {
       }),
     );
   }
+  // The worker drops its caches and any copy it is keeping at this moment; this page drops them too.
+  work.push(askWorkerToClear());
   if (typeof caches !== "undefined") {
     work.push(caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith("cxmap-")).map((name) => caches.delete(name)))));
   }
@@ -109,4 +127,19 @@ export async function clearDeviceData(): Promise<void> {
   }
   await Promise.allSettled(work);
   announce();
+}
+
+/** Asks the service worker to clear its caches; resolves when it has (or after 3 s without an answer). */
+async function askWorkerToClear(): Promise<void> {
+  const worker = typeof navigator !== "undefined" ? navigator.serviceWorker?.controller : null;
+  if (!worker) return;
+  await new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    const timer = window.setTimeout(resolve, 3_000);
+    channel.port1.onmessage = () => {
+      window.clearTimeout(timer);
+      resolve();
+    };
+    worker.postMessage({ type: "clear" }, [channel.port2]);
+  });
 }
