@@ -189,3 +189,44 @@ test("a queued interview whose map was archived meanwhile is kept on the server 
   expect((held.draft as { respondent?: { code?: string } }).respondent?.code).toBe("R-0002");
   expect(await db.auditLog.count({ where: { workspaceId: workspaceWithMap.id, action: "interview.held", entityId: held.id } })).toBe(1);
 });
+
+test("a new deployment's worker replaces the cached shell on the next load and strands no queued interview", async ({ context, page, db, signIn, workspaceWithMap }) => {
+  const interviewer = workspaceWithMap.members.INTERVIEWER;
+  const startedAt = new Date();
+  await signIn(interviewer);
+  await page.goto(captureOf(workspaceWithMap));
+  await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
+
+  // The submissions do not get through (the server is out of reach for them): one interview waits.
+  await context.route("**/submission", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: `Record on ${workspaceWithMap.map.name}` }).click();
+  await page.keyboard.type("R-0003");
+  await expect(page.getByText("1 found.")).toBeVisible();
+  await page.keyboard.press("Enter");
+  await recordAnswers(page);
+  await page.getByTestId("submit-interview").click();
+  await expect(page.getByTestId("outbox-item")).toHaveCount(1);
+  await expect(page.getByTestId("outbox-item")).toContainText("No connection");
+
+  // A new deployment: the worker of another build takes over and drops the old build's caches.
+  const oldCaches = await page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("cxmap-")));
+  expect(oldCaches.length).toBeGreaterThan(0);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.register("/sw.js?v=next-deployment", { scope: "/" });
+  });
+  await expect
+    .poll(async () => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("cxmap-")).sort()), { timeout: 30_000 })
+    .toEqual(["cxmap-shell-next-deployment", "cxmap-static-next-deployment"]);
+  // The page hands the new worker what to keep, and the queued interview is still there.
+  await expect
+    .poll(async () => page.evaluate(async () => Boolean(await caches.match(location.pathname, { cacheName: "cxmap-shell-next-deployment" }))), { timeout: 30_000 })
+    .toBe(true);
+  await page.reload();
+  await expect(page.getByTestId("outbox-item")).toHaveCount(1);
+
+  // The server is reachable again: the next load sends it, once.
+  await context.unroute("**/submission");
+  await page.reload();
+  await expect(page.getByTestId("outbox-summary")).toHaveText(/Nothing waiting/, { timeout: 30_000 });
+  expect(await db.interview.count({ where: { workspaceId: workspaceWithMap.id, status: "SUBMITTED", createdAt: { gte: startedAt } } })).toBe(1);
+});
