@@ -224,6 +224,20 @@ test("a new deployment's worker replaces the cached shell on the next load and s
   await page.reload();
   await expect(page.getByTestId("outbox-item")).toHaveCount(1);
 
+  // Signing out now would delete it from the device: cxmap asks first, and "Cancel" keeps everything.
+  const question = new Promise<string>((resolve) =>
+    page.once("dialog", (dialog) => {
+      resolve(dialog.message());
+      void dialog.dismiss();
+    }),
+  );
+  await page.getByRole("button", { name: interviewer.name }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  expect(await question).toBe("1 interview recorded on this device has not been sent yet. Signing out deletes it from this device. Sign out anyway?");
+  await expect(page).toHaveURL(new RegExp(`${captureOf(workspaceWithMap)}$`));
+  await page.reload();
+  await expect(page.getByTestId("outbox-item")).toHaveCount(1);
+
   // The server is reachable again: the next load sends it, once.
   await context.unroute("**/submission");
   await page.reload();
