@@ -244,3 +244,31 @@ test("a new deployment's worker replaces the cached shell on the next load and s
   await expect(page.getByTestId("outbox-summary")).toHaveText(/Nothing waiting/, { timeout: 30_000 });
   expect(await db.interview.count({ where: { workspaceId: workspaceWithMap.id, status: "SUBMITTED", createdAt: { gte: startedAt } } })).toBe(1);
 });
+
+test("the capture app is refused to a manager and to a member of another workspace, and its start address leads to your own", async ({
+  browser,
+  demoUsers,
+  page,
+  signIn,
+  workspaceWithMap,
+}) => {
+  await signIn(workspaceWithMap.members.MANAGER);
+  await page.goto(captureOf(workspaceWithMap));
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByTestId("capture-nav")).toHaveCount(0);
+
+  const stranger = await browser.newContext();
+  try {
+    await signIn(demoUsers.INTERVIEWER, stranger);
+    const other = await stranger.newPage();
+    await other.goto(captureOf(workspaceWithMap));
+    await expect(other.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    // The installed app's start address opens the capture list of the interviewer's own workspace.
+    await other.goto("/capture");
+    await expect(other).toHaveURL(/\/w\/[^/]+\/capture$/);
+    expect(other.url()).not.toContain(workspaceWithMap.id);
+    await expect(other.getByRole("heading", { name: "Capture", level: 1 })).toBeVisible();
+  } finally {
+    await stranger.close();
+  }
+});
