@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /** The build folder (next.config.js), where the build id the offline app's caches carry is read. */
+  CXMAP_DIST_DIR: z.string().optional(),
   /** Whether anyone may sign up and create a workspace (default on). */
   CXMAP_SIGNUP_ENABLED: flag,
   /** Failed sign-ins per email within the window before further attempts are refused. */

@@ -15,6 +15,7 @@ import { useCaptureKeys, useShortcutsSetting } from "./use-capture-keys";
 import { useCaptureState, type CaptureProps } from "./use-capture-state";
 import { useCaptureSubmission } from "./use-capture-submission";
 import type { SyncStatus } from "./use-draft-sync";
+import { useFieldMode } from "./field-mode";
 
 function syncText(status: SyncStatus, purpose: DraftPurpose): string {
   if (purpose === "edit") return "Changes are kept on this device until you save them.";
@@ -44,6 +45,7 @@ export function InterviewCapture(props: CaptureProps) {
   const capture = useCaptureState(props);
   const { initial, state, step, total, lastStep, touchpoint, answers, answerOf, problems, update, updateAnswer, goTo, sync } = capture;
   const [shortcuts, setShortcuts] = useShortcutsSetting();
+  const field = useFieldMode();
   // The touchpoint whose "clear the answers and mark not encountered?" question is open.
   const [skipToConfirm, setSkipToConfirm] = useState<string | null>(null);
   const topRef = useRef<HTMLDivElement>(null);
@@ -184,6 +186,10 @@ export function InterviewCapture(props: CaptureProps) {
             {step === lastStep - 1 ? "Review" : "Next"}
             <Kbd>Enter</Kbd>
           </Button>
+        ) : field ? (
+          <button type="button" onClick={field.leave} className="text-sm font-medium text-brand underline">
+            Finish later
+          </button>
         ) : (
           <Link href={`/w/${workspaceId}/interviews`} className="text-sm font-medium text-brand underline">
             Finish later

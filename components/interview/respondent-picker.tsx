@@ -10,6 +10,7 @@ import { searchRespondentsAction } from "@/lib/actions/respondents";
 import type { NewRespondentDraft, RespondentChoice } from "@/lib/schemas/interview";
 import type { Problem } from "@/lib/schemas/interview-submission";
 import { LIFECYCLE_LABELS, VALUE_TIER_LABELS, type AttributeFieldView, type RespondentRow } from "@/lib/schemas/respondent";
+import { searchOnDevice, useFieldMode } from "./field-mode";
 
 type Props = {
   workspaceId: string;
@@ -46,23 +47,32 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
   const resultsId = useId();
   const searchId = useId();
   const problem = problems.find((item) => item.path === "respondent")?.message;
+  const field = useFieldMode();
+  const deviceRows = field?.respondents;
 
   useEffect(() => {
     const q = query.trim();
     if (!q) return;
     const id = ++requestId.current;
     const timer = window.setTimeout(async () => {
+      // In the capture app without a connection: the respondents kept on the device.
+      if (deviceRows && !navigator.onLine) {
+        setSearch({ status: "done", rows: searchOnDevice(deviceRows, q), query: q });
+        return;
+      }
       setSearch((current) => ({ ...current, status: "searching" }));
       try {
         const result = await searchRespondentsAction(workspaceId, { q });
         if (id !== requestId.current) return;
         setSearch({ status: result.ok ? "done" : "failed", rows: result.ok ? result.data : [], query: q });
       } catch {
-        if (id === requestId.current) setSearch({ status: "failed", rows: [], query: q });
+        if (id !== requestId.current) return;
+        if (deviceRows) setSearch({ status: "done", rows: searchOnDevice(deviceRows, q), query: q });
+        else setSearch({ status: "failed", rows: [], query: q });
       }
     }, 250);
     return () => window.clearTimeout(timer);
-  }, [query, workspaceId]);
+  }, [deviceRows, query, workspaceId]);
 
   function choose(row: RespondentRow) {
     // The list goes away once someone is chosen: carry the focus on to the next question at once.
@@ -201,7 +211,7 @@ export function RespondentPicker({ workspaceId, value, onChange, fields, segment
         </fieldset>
       ) : null}
       <div>
-        <Button variant="secondary" onClick={() => onChange({ kind: "new", profile: EMPTY_PROFILE })} data-testid="new-respondent">
+        <Button variant="secondary" onClick={() => onChange({ kind: "new", profile: field ? { ...EMPTY_PROFILE, code: field.newRespondentCode() } : EMPTY_PROFILE })} data-testid="new-respondent">
           Add a new respondent
         </Button>
       </div>

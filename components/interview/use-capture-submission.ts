@@ -7,6 +7,7 @@ import type { CaptureJourney } from "@/lib/schemas/interview";
 import { findProblems, latestAllowedDate } from "@/lib/schemas/interview-submission";
 import type { DraftPurpose } from "./draft-store";
 import { submitRecordedInterview } from "./submit-interview";
+import { useFieldMode } from "./field-mode";
 import type { CaptureState } from "./use-capture-state";
 
 export type SubmitNotice = { tone: "error" | "info"; text: string };
@@ -32,6 +33,7 @@ export function useCaptureSubmission({ workspaceId, interviewId, purpose, journe
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<SubmitNotice | null>(null);
   const submittingRef = useRef(false);
+  const field = useFieldMode();
 
   const submit = useCallback(async () => {
     if (submittingRef.current || isSubmitted()) return;
@@ -43,6 +45,22 @@ export function useCaptureSubmission({ workspaceId, interviewId, purpose, journe
       problemsRef.current?.scrollIntoView({ block: "center" });
       // The focus goes to the list, so a keyboard user can go straight to what is missing.
       problemsRef.current?.focus({ preventScroll: true });
+      return;
+    }
+    if (field && purpose === "record") {
+      // The capture app: into the outbox, which sends it now or when the connection is back.
+      submittingRef.current = true;
+      setSubmitting(true);
+      try {
+        await field.queue(state);
+        markSubmitted();
+        field.leave();
+      } catch {
+        setNotice({ tone: "error", text: "This device would not keep the interview in its outbox (full or disabled storage). Stay online and submit it from the interviews page." });
+      } finally {
+        submittingRef.current = false;
+        setSubmitting(false);
+      }
       return;
     }
     submittingRef.current = true;
@@ -74,7 +92,7 @@ export function useCaptureSubmission({ workspaceId, interviewId, purpose, journe
       submittingRef.current = false;
       setSubmitting(false);
     }
-  }, [interviewId, isSubmitted, journey, markSubmitted, problemsRef, purpose, router, setPendingSubmit, setShowProblems, state, workspaceId]);
+  }, [field, interviewId, isSubmitted, journey, markSubmitted, problemsRef, purpose, router, setPendingSubmit, setShowProblems, state, workspaceId]);
 
   // A submission that did not get through is sent again when the connection returns (and on reload).
   useEffect(() => {

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { Role } from "@/lib/permissions";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { ROLE_LABELS, can } from "@/lib/permissions";
+import { OutboxNav } from "@/components/field/outbox-nav";
+import { ServiceWorkerRegistrar } from "@/components/field/service-worker";
 import { navFor } from "@/components/shell/nav";
 import { NavLinks } from "@/components/shell/nav-links";
 import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
@@ -9,12 +11,14 @@ import { UserMenu } from "@/components/shell/user-menu";
 type Props = {
   workspace: { id: string; name: string };
   workspaces: { id: string; name: string; role: Role }[];
-  user: { name: string; email: string };
+  user: { id: string; name: string; email: string };
   role: Role;
+  /** The build being served: the offline capture app's caches are named after it. */
+  buildId: string;
   children: React.ReactNode;
 };
 
-export function AppShell({ workspace, workspaces, user, role, children }: Props) {
+export function AppShell({ workspace, workspaces, user, role, buildId, children }: Props) {
   const items = navFor(role).map((item) => ({ label: item.label, href: item.href(workspace.id) }));
   return (
     <div className="min-h-screen bg-surface-muted">
@@ -28,6 +32,8 @@ export function AppShell({ workspace, workspaces, user, role, children }: Props)
           </Link>
           <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
           <NavLinks items={items} />
+          {can(role, "interview.record") ? <OutboxNav workspaceId={workspace.id} userId={user.id} /> : null}
+          <ServiceWorkerRegistrar buildId={buildId} />
           <div className="ml-auto flex items-center gap-3">
             <span className="hidden text-sm text-fg-muted sm:inline" data-testid="current-role">
               {ROLE_LABELS[role]}

@@ -375,6 +375,8 @@ function interviewSentence(who: string, verb: string, facts: AuditFacts, before:
   switch (verb) {
     case "draft_start":
       return `${who} started an interview${onMap}.`;
+    case "held":
+      return `${who} sent an interview${onMap} after the map was closed to interviews; it is kept as a draft until the map is open again.`;
     case "submit":
       return `${who} submitted an interview${withWhom}${onMap}.`;
     case "update": {

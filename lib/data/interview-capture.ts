@@ -30,7 +30,7 @@ export const ALREADY_SUBMITTED = "This interview has already been submitted.";
 export async function getCaptureJourney(
   ctx: WorkspaceContext,
   mapId: string,
-  { interviewId }: { interviewId?: string } = {},
+  { interviewId, alsoArchived }: { interviewId?: string; alsoArchived?: { touchpointIds: string[]; expectationIds: string[] } } = {},
 ): Promise<CaptureJourney | null> {
   // Plain SQL, one round trip: every submission loads its map's journey to check the answers against it.
   const recorded = interviewId
@@ -39,8 +39,10 @@ export async function getCaptureJourney(
         [ctx.workspaceId, mapId, interviewId],
       )
     : [];
-  const recordedTouchpoints = [...new Set(recorded.map((row) => row.touchpoint_id))];
-  const recordedExpectations = [...new Set(recorded.map((row) => row.expectation_id))];
+  // `alsoArchived`: what an interview queued on a device names, archived since it was recorded.
+  // Ids of other maps or workspaces match no row below, so they add nothing.
+  const recordedTouchpoints = [...new Set([...recorded.map((row) => row.touchpoint_id), ...(alsoArchived?.touchpointIds ?? [])])];
+  const recordedExpectations = [...new Set([...recorded.map((row) => row.expectation_id), ...(alsoArchived?.expectationIds ?? [])])];
   // Flat rows (a touchpoint per expectation, the map on each), assembled here: building the
   // JSON in PostgreSQL cost it more than the rest of a submission's reads.
   const rows = await sql<{
@@ -280,5 +282,53 @@ export async function saveDraft(ctx: WorkspaceContext, draft: InterviewDraft): P
         notes = ${draft.notes}, updated_at = now()
       WHERE id = ${draft.id}`;
     return { saved: true, created: false } as const;
+  });
+}
+
+/**
+ * An interview from a device's outbox whose map was closed (archived, or back to draft) while
+ * it waited: it is kept on the server as the interviewer's draft, never lost, and the audit
+ * log tells analysts, who can open the map again for it to be submitted. A draft already
+ * there is replaced; a submitted interview is left as it is. Returns the map's name.
+ */
+export async function holdQueuedInterview(ctx: WorkspaceContext, input: unknown): Promise<{ mapName: string; alreadySubmitted: boolean }> {
+  const parsed = InterviewDraftSchema.safeParse(input);
+  if (!parsed.success) throw new UserError("The interview could not be read.", undefined, 400);
+  const draft = parsed.data;
+  const journey = await getCaptureJourney(ctx, draft.mapId);
+  if (!journey) throw new UserError(MAP_NOT_FOUND, undefined, 404);
+  await checkDraftIds(ctx, journey, draft);
+  const respondentId = draft.respondent?.kind === "existing" ? draft.respondent.respondentId : null;
+  const json = JSON.stringify(draft);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO interviews (id, workspace_id, map_id, respondent_id, interviewer_id, conducted_on, mode,
+                              overall_feeling, notes, status, draft, updated_at)
+      VALUES (${draft.id}, ${ctx.workspaceId}, ${draft.mapId}, ${respondentId}, ${ctx.userId}, ${draft.conductedOn}::date,
+              ${draft.mode ?? "IN_PERSON"}::"InterviewMode", ${draft.overallFeeling}::"Feeling", ${draft.notes}, 'DRAFT',
+              ${json}::jsonb, now())
+      ON CONFLICT (id) DO NOTHING`;
+    const [row] = await tx.$queryRaw<{ workspace_id: string; interviewer_id: string; map_id: string; status: InterviewStatus }[]>`
+      SELECT workspace_id, interviewer_id, map_id, status::text AS status FROM interviews WHERE id = ${draft.id} FOR UPDATE`;
+    if (!row || row.workspace_id !== ctx.workspaceId || row.interviewer_id !== ctx.userId) throw new UserError(INTERVIEW_NOT_FOUND, undefined, 404);
+    if (row.status === "SUBMITTED") return { mapName: journey.map.name, alreadySubmitted: true };
+    if (row.status === "VOID") throw new UserError("This draft was discarded.", undefined, 409);
+    if (row.map_id !== draft.mapId) throw new UserError("This draft belongs to another map.", undefined, 409);
+    await tx.$executeRaw`
+      UPDATE interviews SET draft = ${json}::jsonb, respondent_id = ${respondentId}, conducted_on = ${draft.conductedOn}::date,
+        mode = ${draft.mode ?? "IN_PERSON"}::"InterviewMode", overall_feeling = ${draft.overallFeeling}::"Feeling",
+        notes = ${draft.notes}, updated_at = now()
+      WHERE id = ${draft.id}`;
+    // Told once: a second copy of the same interview (another tab) only replaces the draft.
+    const told = await tx.auditLog.count({ where: { workspaceId: ctx.workspaceId, entityType: "Interview", entityId: draft.id, action: "interview.held" } });
+    if (told === 0) {
+      await recordAudit(tx, ctx, {
+        action: "interview.held",
+        entityType: "Interview",
+        entityId: draft.id,
+        after: { mapId: draft.mapId, mapStatus: journey.map.status },
+      });
+    }
+    return { mapName: journey.map.name, alreadySubmitted: false };
   });
 }

@@ -9,7 +9,8 @@ import { UserError, zodFieldErrors } from "@/lib/errors";
 import type { WorkspaceContext } from "@/lib/workspace";
 import { RespondentProfileSchema } from "@/lib/schemas/respondent";
 import type { CaptureJourney, RespondentChoice } from "@/lib/schemas/interview";
-import { interviewSubmissionSchema, toObservationRows, type InterviewSubmission } from "@/lib/schemas/interview-submission";
+import { interviewSubmissionSchema, namedInAnswers, toObservationRows, type InterviewSubmission } from "@/lib/schemas/interview-submission";
+import { plural } from "@/lib/plural";
 import { MAP_NOT_ACTIVE, getCaptureJourney } from "@/lib/data/interview-capture";
 import { insertRespondent } from "@/lib/data/respondents";
 import { viaToken } from "@/lib/data/audit";
@@ -70,12 +71,18 @@ async function journeyToCheck(ctx: WorkspaceContext, mapId: string, reload: bool
  * held journey, or that the database refuses because the journey changed, is checked again
  * against the journey loaded afresh (once).
  */
-export async function submitCapturedInterview(ctx: WorkspaceContext, input: unknown, mapId: string): Promise<SubmitResult> {
+export async function submitCapturedInterview(
+  ctx: WorkspaceContext,
+  input: unknown,
+  mapId: string,
+  { fromOutbox = false }: { fromOutbox?: boolean } = {},
+): Promise<SubmitResult> {
   for (const reload of [false, true]) {
     const journey = await journeyToCheck(ctx, mapId, reload);
     const parsed = interviewSubmissionSchema(journey).safeParse(input);
     if (!parsed.success) {
       if (!reload) continue;
+      if (fromOutbox) return submitNamingArchived(ctx, input, journey, parsed.error);
       throw problemsError(parsed.error);
     }
     try {
@@ -87,7 +94,50 @@ export async function submitCapturedInterview(ctx: WorkspaceContext, input: unkn
   throw JOURNEY_CHANGED;
 }
 
-export type SubmitResult = { interviewId: string; alreadySubmitted: boolean };
+export type SubmitResult = {
+  interviewId: string;
+  alreadySubmitted: boolean;
+  /** One line for the interviewer when the interview landed on a map that changed meanwhile. */
+  notice?: string;
+};
+
+/**
+ * An interview from a device's outbox, recorded while touchpoints or expectations it answers
+ * were archived (it waited offline, out of sight of the change): it is recorded all the same, against the map with those
+ * items, so archived items keep their observations as they do for every earlier interview.
+ * Any other problem is refused as usual. The journey with archived items is never held in
+ * memory: fresh interviews are checked against the map as it is.
+ */
+async function submitNamingArchived(ctx: WorkspaceContext, input: unknown, current: CaptureJourney, problems: z.ZodError): Promise<SubmitResult> {
+  const named = namedInAnswers(input);
+  const touchpointsNow = new Set(current.touchpoints.map((touchpoint) => touchpoint.id));
+  const expectationsNow = new Set(current.touchpoints.flatMap((touchpoint) => touchpoint.expectations.map((expectation) => expectation.id)));
+  const alsoArchived = {
+    touchpointIds: named.touchpointIds.filter((id) => !touchpointsNow.has(id)),
+    expectationIds: named.expectationIds.filter((id) => !expectationsNow.has(id)),
+  };
+  if (alsoArchived.touchpointIds.length === 0 && alsoArchived.expectationIds.length === 0) throw problemsError(problems);
+  const journey = await getCaptureJourney(ctx, current.map.id, { alsoArchived });
+  if (!journey) throw new UserError(MAP_NOT_FOUND, undefined, 404);
+  const parsed = interviewSubmissionSchema(journey).safeParse(input);
+  if (!parsed.success) throw problemsError(problems);
+  const archivedTouchpoints = new Set(journey.touchpoints.filter((touchpoint) => !touchpointsNow.has(touchpoint.id)).map((touchpoint) => touchpoint.id));
+  const archivedExpectations = new Set(
+    journey.touchpoints
+      .filter((touchpoint) => !archivedTouchpoints.has(touchpoint.id))
+      .flatMap((touchpoint) => touchpoint.expectations.filter((expectation) => !expectationsNow.has(expectation.id)).map((expectation) => expectation.id)),
+  );
+  if (archivedTouchpoints.size === 0 && archivedExpectations.size === 0) throw problemsError(problems);
+  const result = await submitInterview(ctx, journey, parsed.data);
+  return { ...result, notice: archivedNotice(archivedTouchpoints.size, archivedExpectations.size) };
+}
+
+/** "Recorded; 1 touchpoint and 2 expectations it answers were archived since, and keep its answers." */
+export function archivedNotice(touchpoints: number, expectations: number): string {
+  const items = [touchpoints > 0 ? plural(touchpoints, "touchpoint") : null, expectations > 0 ? plural(expectations, "expectation") : null].filter(Boolean);
+  const were = touchpoints + expectations === 1 ? "was" : "were";
+  return `The map changed while this interview waited: ${items.join(" and ")} it answers ${were} archived since. It was recorded with those answers kept.`;
+}
 
 
 const JOURNEY_CHANGED = new UserError("The map changed while this interview was being submitted. Submit it again.", undefined, 409);
@@ -98,7 +148,7 @@ const REFUSALS: Record<string, UserError> = {
   "cx:not_found": new UserError(INTERVIEW_NOT_FOUND, undefined, 404),
   "cx:void": new UserError("This interview was discarded or made void, so it cannot be submitted.", undefined, 409),
   "cx:other_map": new UserError("This interview was started on another map.", undefined, 409),
-  "cx:map_not_active": new UserError(MAP_NOT_ACTIVE, undefined, 409),
+  "cx:map_not_active": new UserError(MAP_NOT_ACTIVE, undefined, 409, "map_not_active"),
   "cx:respondent_not_found": new UserError("That respondent was not found in this workspace.", {
     respondent: ["Choose the respondent again."],
   }),

@@ -34,6 +34,10 @@ export function createNonce(): string {
  * them (recharts' chart containers and SVG, progress bars sized by a percentage), a nonce
  * cannot apply to an attribute, and an attribute can neither run script nor load anything
  * from another origin under default-src 'self'.
+ *
+ * The service worker (/sw.js) and the web app manifest come from this origin: worker-src
+ * would otherwise fall back to script-src, where 'strict-dynamic' ignores 'self' and a
+ * worker script cannot carry a nonce, so registering the worker would be refused.
  */
 export function contentSecurityPolicy(nonce: string, { development, https }: PolicyOptions): string {
   const directives = [
@@ -45,6 +49,8 @@ export function contentSecurityPolicy(nonce: string, { development, https }: Pol
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -219,6 +219,23 @@ export function interviewSubmissionSchema(journey: JourneyForCheck, options: { l
 }
 export type InterviewSubmission = z.infer<typeof SubmissionFields>;
 
+/**
+ * The touchpoints and listed expectations a submission's answers name, whatever the map says
+ * about them now: an interview queued on a device may name some archived since. Empty when the
+ * input is not shaped like a submission.
+ */
+export function namedInAnswers(input: unknown): { touchpointIds: string[]; expectationIds: string[] } {
+  const parsed = SubmissionFields.safeParse(input);
+  if (!parsed.success) return { touchpointIds: [], expectationIds: [] };
+  const touchpointIds = new Set<string>();
+  const expectationIds = new Set<string>();
+  for (const answer of parsed.data.answers) {
+    touchpointIds.add(answer.touchpointId);
+    for (const rating of answer.ratings) expectationIds.add(rating.expectationId);
+  }
+  return { touchpointIds: [...touchpointIds], expectationIds: [...expectationIds] };
+}
+
 export type ObservationRow = {
   touchpointId: string;
   /** A listed expectation, or a stored volunteered one. */

@@ -146,6 +146,13 @@ export type InterviewDraftInput = z.input<typeof InterviewDraftSchema>;
 /** The part of a submission read before the map is known. */
 export const InterviewTargetSchema = z.object({ id: interviewFields.id, mapId: id });
 
+/**
+ * What the submission route reads first: the interview's id and map, and whether it comes
+ * from a device's outbox (recorded earlier, maybe offline), which is kept as a draft rather
+ * than refused when its map was closed meanwhile.
+ */
+export const InterviewSubmissionTargetSchema = InterviewTargetSchema.extend({ fromOutbox: z.boolean().optional() });
+
 /** A touchpoint as the capture screen shows it, in journey order. */
 export type CaptureTouchpoint = {
   id: string;

@@ -243,6 +243,16 @@ const CASES: Record<string, { entityType: string; cases: Case[] }> = {
     ],
   },
   "interview.draft_start": { entityType: "Interview", cases: [{ mapName: "Store", after: { mapId: "m1" }, expected: "Ana started an interview on map Store." }] },
+  "interview.held": {
+    entityType: "Interview",
+    cases: [
+      {
+        mapName: "Store",
+        after: { mapId: "m1", mapStatus: "ARCHIVED" },
+        expected: "Ana sent an interview on map Store after the map was closed to interviews; it is kept as a draft until the map is open again.",
+      },
+    ],
+  },
   "interview.submit": {
     entityType: "Interview",
     cases: [

@@ -58,6 +58,9 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
     expect(policy.get("default-src")).toEqual(["'self'"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
+    // The offline capture app: its service worker and manifest, from this origin only.
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
+    expect(policy.get("manifest-src")).toEqual(["'self'"]);
     expect(policy.get("base-uri")).toEqual(["'self'"]);
     expect(policy.get("form-action")).toEqual(["'self'"]);
     expect(policy.get("frame-ancestors")).toEqual(["'none'"]);

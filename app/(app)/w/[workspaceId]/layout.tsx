@@ -1,6 +1,7 @@
 import { requireWorkspace } from "@/lib/workspace";
 import { listUserWorkspaces } from "@/lib/data/users";
 import { AppShell } from "@/components/shell/app-shell";
+import { buildId } from "@/lib/pwa/build-id";
 
 // The layout only renders the shell; every page, action and route checks access itself.
 export default async function WorkspaceLayout({ children, params }: LayoutProps<"/w/[workspaceId]">) {
@@ -11,8 +12,9 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
     <AppShell
       workspace={{ id: ctx.workspaceId, name: ctx.workspaceName }}
       workspaces={workspaces}
-      user={{ name: ctx.userName, email: ctx.userEmail }}
+      user={{ id: ctx.userId, name: ctx.userName, email: ctx.userEmail }}
       role={ctx.role}
+      buildId={buildId()}
     >
       {children}
     </AppShell>

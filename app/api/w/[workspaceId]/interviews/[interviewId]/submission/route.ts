@@ -5,8 +5,9 @@
 import { after } from "next/server";
 import { UserError } from "@/lib/errors";
 import { workspaceRoute } from "@/lib/api";
-import { InterviewTargetSchema } from "@/lib/schemas/interview";
+import { InterviewSubmissionTargetSchema } from "@/lib/schemas/interview";
 import { submitCapturedInterview } from "@/lib/data/interview-submission";
+import { holdQueuedInterview } from "@/lib/data/interview-capture";
 import { analysisFoldDue, foldAnalysisDeltas } from "@/lib/data/analysis-fold";
 
 export const POST = workspaceRoute({
@@ -14,11 +15,26 @@ export const POST = workspaceRoute({
   params: ["interviewId"],
   body: { maxBytes: 512 * 1024, what: "The interview", tooLarge: "The interview is too large to submit." },
   // Only the id and the map here: the whole interview is checked against that map's journey.
-  schema: InterviewTargetSchema,
+  schema: InterviewSubmissionTargetSchema,
   invalid: "The interview has no valid id or map.",
   run: async (ctx, target, { params, input }) => {
     if (target.id !== params.interviewId) throw new UserError("The interview's id does not match the address it was sent to.");
-    const result = await submitCapturedInterview(ctx, input, target.mapId);
+    let result;
+    try {
+      result = await submitCapturedInterview(ctx, input, target.mapId, { fromOutbox: target.fromOutbox });
+    } catch (error) {
+      // Queued on a device, then the map closed: never lost, kept as a draft for an analyst.
+      // (Archived touchpoints and expectations are let in by submitCapturedInterview.)
+      if (!(target.fromOutbox && error instanceof UserError && error.code === "map_not_active")) throw error;
+      const held = await holdQueuedInterview(ctx, input);
+      if (held.alreadySubmitted) return { interviewId: target.id, alreadySubmitted: true };
+      throw new UserError(
+        `“${held.mapName}” was closed to interviews while this one waited. It is kept on the server as your draft, and analysts see it in the audit log.`,
+        undefined,
+        409,
+        "held",
+      );
+    }
     if (analysisFoldDue()) after(() => foldAnalysisDeltas());
     return result;
   },
