@@ -315,7 +315,7 @@ test("an interviewer and a manager cannot reach the designer or create maps", as
     expect((await page.goto(`${maps}/maps/${DEMO_MAP}/design`))?.status()).toBe(404);
     if (role === "MANAGER") {
       await page.goto(`${maps}/maps/${DEMO_MAP}`);
-      await expect(page.getByRole("navigation", { name: "Map views" }).getByRole("link")).toHaveText(["Overview", "Journey", "Priority matrix", "Basics and delighters", "Channels"]);
+      await expect(page.getByRole("navigation", { name: "Map views" }).getByRole("link")).toHaveText(["Overview", "Journey", "Priority matrix", "Trends", "Basics and delighters", "Channels"]);
       await expect(page.getByRole("link", { name: "Design map" })).toHaveCount(0);
     }
     await context.clearCookies();
