@@ -41,13 +41,14 @@ export const ENTITY_LABELS: Record<string, string> = {
   Membership: "member",
   Invitation: "invitation",
   Workspace: "workspace",
+  ImportJob: "import",
 };
 
 /** The groups the log can be filtered by, with the entity types in each. */
 export const AUDIT_KINDS = {
   maps: { label: "Maps and their settings", entityTypes: ["JourneyMap"] },
   design: { label: "Map design (stages, channels, touchpoints, expectations)", entityTypes: ["Stage", "Channel", "Touchpoint", "Expectation"] },
-  interviews: { label: "Interviews", entityTypes: ["Interview"] },
+  interviews: { label: "Interviews", entityTypes: ["Interview", "ImportJob"] },
   respondents: { label: "Respondents and attributes", entityTypes: ["Respondent", "AttributeField"] },
   members: { label: "Workspace, members and invitations", entityTypes: ["Workspace", "Membership", "Invitation"] },
 } as const;
@@ -179,6 +180,13 @@ export function auditSentence(facts: AuditFacts): string {
       return memberSentence(who, verb, facts, before, after) ?? generic(who, facts, label);
     case "invitation":
       return invitationSentence(who, verb, facts, after) ?? generic(who, facts, label);
+    case "import": {
+      const file = text(after.fileName) ?? "a file";
+      const interviews = Number(after.interviews ?? 0);
+      if (verb === "run") return `${who} imported ${plural(interviews, "interview")} from ${file}${onMap}.`;
+      if (verb === "undo") return `${who} undid the import of ${file}${onMap}: ${plural(interviews, "interview")} made void.`;
+      return generic(who, facts, label);
+    }
     case "workspace":
       if (verb === "create") return `${who} created the workspace ${nameThen("name") ?? ""}`.trimEnd() + ".";
       return generic(who, facts, label);

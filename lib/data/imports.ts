@@ -12,10 +12,9 @@ import type { WorkspaceContext } from "@/lib/workspace";
 import { MAP_NOT_FOUND } from "@/lib/data/designer-core";
 import { getCaptureJourney } from "@/lib/data/interview-capture";
 import { sampleFile } from "@/lib/csv/read";
-import { detectSurveyLayout, type FileColumn, type SurveyTool } from "@/lib/csv/survey-layout";
+import { detectSurveyLayout, type FileColumn } from "@/lib/csv/survey-layout";
 import { suggestMapping } from "@/lib/csv/suggest";
 import { ImportMappingSchema, type ImportMapping, type StartImportSchema } from "@/lib/schemas/import";
-import type { TextEncodingName, Delimiter } from "@/lib/csv/detect";
 
 // CSV imports: the uploaded file goes to a folder of its own (streamed, never held in memory),
 // a job row keeps its mapping, progress and outcome, and the worker (lib/data/import-run.ts)
@@ -43,7 +42,6 @@ export function tooLargeMessage(): string {
 /** A file name as shown in the history: its last part, printable, at most 200 characters. */
 export function cleanFileName(raw: string): string {
   const name = raw.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const printable = name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "").trim().slice(0, 200);
   return printable || "upload.csv";
 }
@@ -97,32 +95,8 @@ export async function receiveImportUpload(
   return { importId };
 }
 
-export type ImportStatus = "UPLOADED" | "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "UNDONE";
-
-export type ImportView = {
-  id: string;
-  mapId: string;
-  fileName: string;
-  fileSize: number;
-  status: ImportStatus;
-  createdByName: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  undoneAt: string | null;
-  rowsDone: number;
-  bytesDone: number;
-  interviewsAdded: number;
-  interviewsSkipped: number;
-  observationsAdded: number;
-  badRows: number;
-  problems: { line: number; column: string; reason: string }[];
-  message: string | null;
-  /** Rows read per second so far, and the seconds left at that rate (while it runs). */
-  rowsPerSecond: number | null;
-  secondsLeft: number | null;
-  canUndo: boolean;
-};
+export type { ImportStatus, ImportView, ImportPreview } from "@/lib/types/imports";
+import type { ImportStatus, ImportView, ImportPreview } from "@/lib/types/imports";
 
 const IMPORT_COLUMNS = `j.id, j.map_id, j.file_name, j.file_size::float8 AS file_size, j.status::text AS status, u.name AS created_by_name,
   j.created_at, j.started_at, j.finished_at, j.undone_at, j.rows_done, j.bytes_done::float8 AS bytes_done, j.interviews_added,
@@ -198,24 +172,6 @@ export async function listImports(ctx: WorkspaceContext, mapId: string, limit = 
   );
   return rows.map(toView);
 }
-
-export type ImportPreview = {
-  import: ImportView;
-  encoding: TextEncodingName;
-  delimiter: Delimiter;
-  tool: SurveyTool;
-  extraHeaderRows: number;
-  columns: FileColumn[];
-  /** The first data rows, for the user to see what the file holds. */
-  rows: string[][];
-  /** Distinct values of each column in the sample (up to 40), for mapping values. */
-  values: string[][];
-  /** The mapping offered: the one last used on this map when it fits the file, else suggestions. */
-  mapping: ImportMapping;
-  savedMappingUsed: boolean;
-  journey: { touchpoints: { id: string; name: string; expectations: { id: string; text: string }[] }[] };
-  attributeFields: { id: string; name: string; options: { id: string; value: string }[] }[];
-};
 
 export async function listAttributeFieldsForImport(workspaceId: string) {
   const rows = await sql<{ id: string; name: string; option_id: string | null; value: string | null }>(

@@ -15,6 +15,7 @@ export default async function MapLayout({ children, params }: LayoutProps<"/w/[w
     can(ctx.role, "map.view") && { label: "Journey", href: base, exact: true, keepsFilter: true },
     can(ctx.role, "analysis.view") && { label: "Priority matrix", href: `${base}/matrix`, exact: false, keepsFilter: true },
     can(ctx.role, "map.design") && { label: "Design", href: `${base}/design`, exact: false },
+    can(ctx.role, "data.import") && { label: "Import", href: `${base}/import`, exact: false },
   ].filter((tab): tab is MapTab => Boolean(tab));
   return (
     <>
