@@ -33,7 +33,7 @@ function measureOf(words: string): Measure | null {
   if (/comment|why|tell us|in your words/.test(words)) return "comment";
   if (/importan|matter/.test(words)) return "importance";
   if (/feel/.test(words)) return "feeling";
-  if (/outcome|expect|met|exceed|miss/.test(words)) return "outcome";
+  if (/outcome|expect|met|exceed|miss|how did it go|how was it/.test(words)) return "outcome";
   return null;
 }
 
@@ -53,7 +53,10 @@ export function suggestMapping(
       result.push({ column: column.index, target: { kind: "attribute", fieldId: field.id } });
       continue;
     }
-    const rule = RULES.find(([pattern, kind]) => !taken.has(kind) && pattern.test(name));
+    const question = valueKey(column.question);
+    const rule =
+      RULES.find(([pattern, kind]) => !taken.has(kind) && pattern.test(name)) ??
+      (question ? RULES.find(([pattern, kind]) => !taken.has(kind) && pattern.test(question)) : undefined);
     if (rule) {
       taken.add(rule[1]);
       result.push({ column: column.index, target: { kind: rule[1] } as ColumnTarget });
