@@ -36,6 +36,8 @@ export type RunOptions = {
   onBatch?: (info: { batches: number; connectionPid: number }) => Promise<void> | void;
   /** Stops the import (as a cancel does) when aborted. */
   signal?: AbortSignal;
+  /** Observations per written batch (tests write small batches). */
+  batchObservations?: number;
 };
 
 type Job = { id: string; workspace_id: string; map_id: string; created_by_id: string | null; file_name: string; mapping: unknown };
@@ -301,7 +303,10 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
         added += insertedIds.size;
         observations += rows.length;
         batches += 1;
-        await options.onBatch?.({ batches, connectionPid: pid });
+        if (options.onBatch) {
+          await options.onBatch({ batches, connectionPid: pid });
+          await progress(true);
+        }
       };
 
       try {
@@ -335,7 +340,7 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
             totalProblems += problems.length - reported;
             flushProblems();
           }
-          if (pendingObservations >= BATCH_OBSERVATIONS || (totalProblems > 0 && pending.length > 1000)) await writeBatch();
+          if (pendingObservations >= (options.batchObservations ?? BATCH_OBSERVATIONS) || (totalProblems > 0 && pending.length > 1000)) await writeBatch();
           await progress();
         }
         if (!assembler) throw new Stop("FAILED", "The file has no data rows under its header; nothing was imported.");

@@ -158,6 +158,8 @@ export const StartImportSchema = z.object({
   mapping: z
     .string()
     .max(1_000_000, "The mapping is too large.")
+    // PostgreSQL cannot store a NUL character, written raw or escaped in the JSON.
+    .refine((text) => !text.includes("\u0000") && !/\\u0000/i.test(text), "The mapping contains a NUL character, which cannot be stored.")
     .transform((text, context) => {
       try {
         return JSON.parse(text) as unknown;
