@@ -91,6 +91,8 @@ export class InterviewAssembler {
   private readonly listedByKey = new Map<string, Map<string, string>>();
   private readonly fields: Map<string, ImportAttributeField & { optionByKey: Map<string, string> }>;
   private readonly latestDate: string | undefined;
+  /** A long file's columns by what they hold. */
+  private readonly long: { touchpoint: number; expectation: number; measures: { measure: Measure; column: number; name: string }[] };
 
   constructor(
     private readonly mapping: ImportMapping,
@@ -113,14 +115,30 @@ export class InterviewAssembler {
       attributeFields.map((field) => [field.id, { ...field, optionByKey: new Map(field.options.map((option) => [valueKey(option.value), option.id])) }]),
     );
     this.latestDate = options.latestDate;
+    const column = (kind: string) => mapping.columns.find((item) => item.target.kind === kind)?.column;
+    this.long = {
+      touchpoint: column("touchpoint") ?? -1,
+      expectation: column("expectation") ?? -1,
+      measures: (["outcome", "importance", "feeling", "comment"] as const)
+        .filter((measure) => column(measure) !== undefined)
+        .map((measure) => ({ measure, column: column(measure)!, name: this.columnName(column(measure)!) })),
+    };
   }
 
   private columnName(index: number): string {
     return this.columnNames[index]?.trim() || `Column ${index + 1}`;
   }
 
+  /** Values repeat on most rows: each distinct one is resolved once. */
+  private readonly resolved = new Map<string, string | null | undefined>();
+
   private value(kind: ValueKind, raw: string, line: number, column: number, draft: Draft): string | null {
-    const resolved = resolveValue(kind, raw, this.mapping);
+    const memo = `${kind}\u0000${raw}`;
+    let resolved = this.resolved.get(memo);
+    if (resolved === undefined && !this.resolved.has(memo)) {
+      resolved = resolveValue(kind, raw, this.mapping);
+      if (this.resolved.size < 10_000) this.resolved.set(memo, resolved);
+    }
     if (resolved === undefined) {
       draft.problems.push({ line, column: this.columnName(column), reason: `“${raw.trim().slice(0, 80)}” is not ${VALUE_WORDS[kind]}: map this value in the values step.` });
       return null;
@@ -279,13 +297,10 @@ export class InterviewAssembler {
   }
 
   private readLongRow(draft: Draft, record: readonly string[], line: number) {
-    const column = (kind: string) => this.mapping.columns.find((item) => item.target.kind === kind)?.column;
-    const touchpointColumn = column("touchpoint")!;
-    const expectationColumn = column("expectation")!;
+    const { touchpoint: touchpointColumn, expectation: expectationColumn, measures } = this.long;
     const rawTouchpoint = (record[touchpointColumn] ?? "").trim();
     const rawExpectation = (record[expectationColumn] ?? "").trim();
-    const measures = (["outcome", "importance", "feeling", "comment"] as const).filter((measure) => column(measure) !== undefined);
-    if (rawTouchpoint === "" && rawExpectation === "" && measures.every((measure) => (record[column(measure)!] ?? "").trim() === "")) return;
+    if (rawTouchpoint === "" && rawExpectation === "" && measures.every(({ column }) => (record[column] ?? "").trim() === "")) return;
     const touchpoint = this.touchpointsByKey.get(rawTouchpoint) ?? this.touchpointsByKey.get(valueKey(rawTouchpoint));
     if (!touchpoint) {
       draft.problems.push({
@@ -326,13 +341,10 @@ export class InterviewAssembler {
       });
       return;
     }
+    // One entry per row: a problem with a measure finds the row here and the measure's column by name.
     draft.where.set(path, { line, column: this.columnName(expectationColumn) });
-    for (const measure of measures) {
-      const index = column(measure)!;
-      this.setMeasure(draft, cell, measure, record[index] ?? "", line, index);
-      draft.where.set(`${path}.${measure}`, { line, column: this.columnName(index) });
-    }
-    draft.where.set(`touchpoints.${touchpoint.id}`, draft.where.get(`touchpoints.${touchpoint.id}`) ?? { line, column: this.columnName(touchpointColumn) });
+    for (const { measure, column } of measures) this.setMeasure(draft, cell, measure, record[column] ?? "", line, column);
+    if (!draft.where.has(`touchpoints.${touchpoint.id}`)) draft.where.set(`touchpoints.${touchpoint.id}`, { line, column: this.columnName(touchpointColumn) });
   }
 
   private readWideRow(draft: Draft, record: readonly string[], line: number) {
@@ -416,7 +428,10 @@ export class InterviewAssembler {
   private locate(draft: Draft, path: string[]): { line: number; column: string } {
     for (let length = path.length; length > 0; length -= 1) {
       const at = draft.where.get(path.slice(0, length).join("."));
-      if (at) return at;
+      if (!at) continue;
+      // A long file's measure: the row of its expectation, the column of the measure.
+      const measure = length === path.length - 1 && this.mapping.layout === "long" ? this.long.measures.find((item) => item.measure === path[length]) : undefined;
+      return measure ? { line: at.line, column: measure.name } : at;
     }
     return { line: draft.line, column: "" };
   }
