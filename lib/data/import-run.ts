@@ -18,8 +18,8 @@ import { ImportMappingSchema, valueKey } from "@/lib/schemas/import";
 // transaction is rolled back: nothing lands. The analysis summaries are refreshed once at the
 // end (the triggers are deferred meanwhile), never per row or per day.
 
-/** Observations per written batch. */
-const BATCH_OBSERVATIONS = 20_000;
+/** Observations per written batch: large enough for few round trips, small enough to keep memory flat. */
+const BATCH_OBSERVATIONS = 5_000;
 /** Up to this many new interviews are refreshed one by one; more rebuild the map's summaries at once. */
 const REFRESH_ONE_BY_ONE = 5_000;
 /** The first bad rows kept on the job row; all of them are in the downloadable report. */
@@ -116,7 +116,8 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
       let added = 0;
       let skipped = 0;
       let observations = 0;
-      const addedIds: string[] = [];
+      // The new interviews' ids, kept only while few enough to refresh one by one.
+      let addedIds: string[] | null = [];
       let batches = 0;
       let lastProgress = Date.now();
       let interviewerColumn = "";
@@ -255,7 +256,8 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
         const rows: { interviewId: string; touchpointId: string; expectationId: string; outcome: string; importance: number; feeling: string | null; comment: string | null }[] = [];
         for (const item of writable) {
           if (!insertedIds.has(item.submission.id)) continue;
-          addedIds.push(item.submission.id);
+          if (addedIds && addedIds.length <= REFRESH_ONE_BY_ONE) addedIds.push(item.submission.id);
+          else addedIds = null;
           for (const observation of item.observations) {
             let expectationId = observation.expectationId;
             if (expectationId === null) {
@@ -363,7 +365,7 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
       }
 
       await tx("SELECT set_config('cxmap.analysis_deferred', 'off', true)");
-      if (addedIds.length > REFRESH_ONE_BY_ONE) {
+      if (addedIds === null || addedIds.length > REFRESH_ONE_BY_ONE) {
         await tx("SELECT cx_analysis_rebuild_map($1, $2)", [job.workspace_id, job.map_id]);
       } else {
         for (let start = 0; start < addedIds.length; start += 1000) {

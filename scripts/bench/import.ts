@@ -4,13 +4,15 @@
 // respondent per interview) through the import job the app runs (lib/data/import-run.ts): the
 // file streamed through csv-parse, every interview checked with the capture schema, all written
 // in one transaction, the analysis summaries brought up to date. Reports the wall time, the
-// rows per second and the peak resident memory of this process during the import; then, in the
+// rows per second and the peak resident memory of the importing process (a child process, as
+// the server's worker is one process); then, in the
 // same run and database, PostgreSQL's own COPY of the same rows (respondents, interviews,
 // observations, from files the server reads) into the same tables, with the same summaries
 // rebuilt, as the baseline. Checks that the import stored every row and that the summaries
 // equal a recomputation.
 //
 // Runs its own embedded PostgreSQL (fresh under .data/bench-import).
+import { spawnSync } from "node:child_process";
 import { chmodSync, createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import os from "node:os";
@@ -54,7 +56,6 @@ process.env.DATABASE_URL = embedded.url;
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: embedded.url }) });
 // The app's modules read DATABASE_URL when first used: import them only now.
 const { sql } = await import("../../lib/db");
-const { runImportJob } = await import("../../lib/data/import-run");
 const { uploadPath } = await import("../../lib/data/imports");
 const { findRollupMismatches } = await import("../../lib/data/analysis-verify");
 
@@ -141,16 +142,16 @@ await sql(
   [importId, workspace.id, importMap.id, analyst.id, size, JSON.stringify(mapping)],
 );
 
-global.gc?.();
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 50);
-const importStart = performance.now();
-await runImportJob(importId);
-const importSeconds = (performance.now() - importStart) / 1000;
-clearInterval(sampler);
-peakRss = Math.max(peakRss, process.memoryUsage().rss);
+// The import runs in a process of its own, as in the server's worker, which reports its peak RSS.
+const child = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/bench/import-child.ts", importId], {
+  env: { ...process.env, DATABASE_URL: embedded.url },
+  encoding: "utf8",
+  maxBuffer: 16 * 1024 * 1024,
+});
+if (child.status !== 0) throw new Error(`The importing process failed: ${child.stderr}`);
+const measured = JSON.parse(child.stdout.trim().split("\n").pop()!) as { seconds: number; peakRss: number };
+const importSeconds = measured.seconds;
+const peakRss = measured.peakRss;
 const [job] = await sql<{ status: string; message: string | null; interviews_added: number; observations_added: number }>(
   "SELECT status::text AS status, message, interviews_added, observations_added FROM import_jobs WHERE id = $1",
   [importId],
