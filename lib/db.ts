@@ -50,6 +50,10 @@ export const sql: Sql = async (text, values = []) => (await poolInstance().query
 /** Runs `work` in one transaction on one pooled connection; rolls back when it throws. */
 export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   const connection = await poolInstance().connect();
+  // A connection the server ends mid-transaction (a restart, pg_terminate_backend) emits an
+  // error besides failing the pending query; unheard, that event would stop the process.
+  const ended = (error: Error) => console.error("cxmap: a database connection ended during a transaction:", error.message);
+  connection.on("error", ended);
   try {
     await connection.query("BEGIN");
     const result = await work(async (text, values = []) => (await connection.query(text, values)).rows);
@@ -59,6 +63,7 @@ export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise
     await connection.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
+    connection.off("error", ended);
     connection.release();
   }
 }

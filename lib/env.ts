@@ -29,6 +29,12 @@ const EnvSchema = z.object({
   CXMAP_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Failed sign-ins from one client address (any emails) within the window before that address is refused. */
   CXMAP_SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  /** Where uploaded CSV imports and their reports are kept (a folder per import). */
+  CXMAP_IMPORT_DIR: z.string().min(1).default(".data/imports"),
+  /** The largest CSV file an import accepts, in megabytes. */
+  CXMAP_IMPORT_MAX_MB: z.coerce.number().positive().max(100_000).default(500),
+  /** The most data rows one import accepts. */
+  CXMAP_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(2_000_000),
   /**
    * How many reverse proxies stand in front of cxmap and append the client's address to
    * X-Forwarded-For: "true"/"1" for one, a number for several, unset/"false"/"0" for none (the

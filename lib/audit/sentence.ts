@@ -43,13 +43,14 @@ export const ENTITY_LABELS: Record<string, string> = {
   Workspace: "workspace",
   ApiToken: "API token",
   Webhook: "webhook",
+  ImportJob: "import",
 };
 
 /** The groups the log can be filtered by, with the entity types in each. */
 export const AUDIT_KINDS = {
   maps: { label: "Maps and their settings", entityTypes: ["JourneyMap"] },
   design: { label: "Map design (stages, channels, touchpoints, expectations)", entityTypes: ["Stage", "Channel", "Touchpoint", "Expectation"] },
-  interviews: { label: "Interviews", entityTypes: ["Interview"] },
+  interviews: { label: "Interviews", entityTypes: ["Interview", "ImportJob"] },
   respondents: { label: "Respondents and attributes", entityTypes: ["Respondent", "AttributeField"] },
   members: { label: "Workspace, members and invitations", entityTypes: ["Workspace", "Membership", "Invitation"] },
   api: { label: "API tokens and webhook", entityTypes: ["ApiToken", "Webhook"] },
@@ -186,6 +187,13 @@ export function auditSentence(facts: AuditFacts): string {
       return tokenSentence(who, verb, before, after) ?? generic(who, facts, label);
     case "webhook":
       return webhookSentence(who, verb, before, after) ?? generic(who, facts, label);
+    case "import": {
+      const file = text(after.fileName) ?? "a file";
+      const interviews = Number(after.interviews ?? 0);
+      if (verb === "run") return `${who} imported ${plural(interviews, "interview")} from ${file}${onMap}.`;
+      if (verb === "undo") return `${who} undid the import of ${file}${onMap}: ${plural(interviews, "interview")} made void.`;
+      return generic(who, facts, label);
+    }
     case "workspace":
       if (verb === "create") return `${who} created the workspace ${nameThen("name") ?? ""}`.trimEnd() + ".";
       return generic(who, facts, label);

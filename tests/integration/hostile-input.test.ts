@@ -37,6 +37,7 @@ import { GET as v1ListInterviews, POST as v1SubmitInterview } from "@/app/api/v1
 import { GET as v1Interview } from "@/app/api/v1/workspaces/[workspaceId]/interviews/[interviewId]/route";
 import { POST as v1VoidInterview } from "@/app/api/v1/workspaces/[workspaceId]/interviews/[interviewId]/void/route";
 import { GET as v1FindRespondents, POST as v1CreateRespondent } from "@/app/api/v1/workspaces/[workspaceId]/respondents/route";
+import * as importSchemas from "@/lib/schemas/import";
 
 // Every module of lib/actions, found on disk: a new file or export joins the table below or fails the test.
 const ACTION_MODULES = import.meta.glob<Record<string, unknown>>("../../lib/actions/*.ts", { eager: true });
@@ -126,6 +127,25 @@ type ActionSpec = {
 
 // One valid input per action. Workspace actions run as the workspace's Admin (every permission).
 const ACTION_SPECS: Record<string, ActionSpec> = {
+  // imports.ts
+  startImportAction: {
+    input: (w) => ({
+      importId: "no-such-import",
+      mapping: JSON.stringify({
+        layout: "wide",
+        encoding: "utf-8",
+        delimiter: ",",
+        extraHeaderRows: 0,
+        columns: [
+          { column: 0, target: { kind: "date" } },
+          { column: 1, target: { kind: "measure", measure: "outcome", touchpointId: w.touchpoint.id, expectationId: w.expectation.id } },
+        ],
+      }),
+    }),
+    schema: importSchemas.StartImportSchema,
+  },
+  cancelImportAction: { input: () => ({ importId: "no-such-import" }), schema: importSchemas.ImportIdSchema },
+  undoImportAction: { input: () => ({ importId: "no-such-import" }), schema: importSchemas.ImportIdSchema },
   // designer.ts
   createLaneAction: { input: (w) => ({ mapId: w.map.map.id, kind: "stage", name: "Pay" }), schema: designerSchemas.CreateLaneSchema, names: ["name"] },
   renameLaneAction: {

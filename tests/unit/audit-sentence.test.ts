@@ -20,6 +20,20 @@ const facts = (action: string, entityType: string, rest: Partial<AuditFacts>): A
 
 // Every kind of entry the code writes, with what it stores, and the sentence it reads as.
 const CASES: Record<string, { entityType: string; cases: Case[] }> = {
+  "import.run": {
+    entityType: "ImportJob",
+    cases: [
+      {
+        mapName: "Store",
+        after: { mapId: "m1", fileName: "survey.csv", interviews: 120, observations: 1200, skipped: 0 },
+        expected: "Ana imported 120 interviews from survey.csv on map Store.",
+      },
+    ],
+  },
+  "import.undo": {
+    entityType: "ImportJob",
+    cases: [{ mapName: "Store", after: { mapId: "m1", fileName: "survey.csv", interviews: 1 }, expected: "Ana undid the import of survey.csv on map Store: 1 interview made void." }],
+  },
   "workspace.create": {
     entityType: "Workspace",
     cases: [{ actorName: "Fiona", after: { name: "Fiona's Flowers" }, expected: "Fiona created the workspace Fiona's Flowers." }],

@@ -20,6 +20,7 @@ export default async function MapLayout({ children, params }: LayoutProps<"/w/[w
     analysis && { label: "Basics and delighters", href: `${base}/asymmetry`, exact: true, keepsFilter: true },
     analysis && { label: "Channels", href: `${base}/consistency`, exact: true, keepsFilter: true },
     can(ctx.role, "map.design") && { label: "Design", href: `${base}/design`, exact: false },
+    can(ctx.role, "data.import") && { label: "Import", href: `${base}/import`, exact: false },
   ].filter((tab): tab is MapTab => Boolean(tab));
   return (
     <>
