@@ -139,10 +139,18 @@ async function* interviewPages(ctx: WorkspaceContext, subject: ExportSubject, pa
     const ids = interviews.map((row) => row.id);
     const observations = touchpointIds.length
       ? ((await sqlArrays(
-          `SELECT o.interview_id, o.touchpoint_id, o.expectation_id, o.outcome::text, o.importance::int, o.feeling::text, o.comment
-           FROM observations o
-           WHERE o.workspace_id = $1 AND o.map_id = $2 AND o.interview_id = ANY($3::text[]) AND o.touchpoint_id = ANY($4::text[])
-           ORDER BY o.interview_id, array_position($4::text[], o.touchpoint_id), o.expectation_id`,
+          // One primary-key lookup per interview of the page (LATERAL, kept apart by OFFSET 0): with
+          // `interview_id = ANY(...)` the planner scanned the whole table for every page.
+          `SELECT o.interview_id, o.touchpoint_id, o.expectation_id, o.outcome, o.importance, o.feeling, o.comment
+           FROM unnest($3::text[]) WITH ORDINALITY AS p(id, ord)
+           CROSS JOIN LATERAL (
+             SELECT o.interview_id, o.touchpoint_id, o.expectation_id, o.outcome::text AS outcome, o.importance::int AS importance,
+               o.feeling::text AS feeling, o.comment
+             FROM observations o
+             WHERE o.interview_id = p.id AND o.workspace_id = $1 AND o.map_id = $2 AND o.touchpoint_id = ANY($4::text[])
+             OFFSET 0
+           ) o
+           ORDER BY p.ord, array_position($4::text[], o.touchpoint_id), o.expectation_id`,
           [ctx.workspaceId, subject.map.id, ids, touchpointIds],
         )) as ObservationRow[])
       : [];
