@@ -5,7 +5,7 @@ import type { WorkspaceContext } from "@/lib/workspace";
 import type { AnalysisFilter } from "@/lib/schemas/analysis-filter";
 import type { CrosshairMode } from "@/lib/analysis/quadrant";
 import { describeFilter } from "@/lib/analysis/filter-summary";
-import { csvRow, csvTitleRow } from "@/lib/csv/write";
+import { csvCell, csvRow, csvTitleRow } from "@/lib/csv/write";
 import { planSource, summaryCondition } from "@/lib/data/analysis-source";
 import { getFilterOptions, getMapForAnalysis, getMatrix, listTouchpointRows, selectTouchpoints } from "@/lib/data/analysis";
 import type { MapForAnalysis, Matrix, MatrixPoint, TouchpointRow } from "@/lib/types/analysis";
@@ -109,8 +109,8 @@ async function* interviewPages(ctx: WorkspaceContext, subject: ExportSubject, pa
   const plan = await planSource(ctx, subject.filter, "summary");
   const condition = summaryCondition(ctx, subject.map.id, subject.filter, plan.restrictions);
   const touchpointIds = subject.touchpoints.map((t) => t.id);
-  let last = "";
-  for (;;) {
+
+  async function readInterviews(after: string): Promise<InterviewRow[]> {
     const page = Prisma.sql`
       SELECT s.interview_id, to_char(i.conducted_on, 'YYYY-MM-DD'), i.interviewer_id, coalesce(r.code, ''),
         coalesce(r.lifecycle_stage::text, ''), coalesce(r.value_tier::text, ''), coalesce(r.segment, ''), i.mode::text,
@@ -118,10 +118,10 @@ async function* interviewPages(ctx: WorkspaceContext, subject: ExportSubject, pa
       FROM analysis_interviews s
       JOIN interviews i ON i.id = s.interview_id AND i.workspace_id = ${ctx.workspaceId}
       LEFT JOIN respondents r ON r.id = i.respondent_id AND r.workspace_id = ${ctx.workspaceId}
-      WHERE ${condition} AND s.interview_id > ${last}
+      WHERE ${condition} AND s.interview_id > ${after}
       ORDER BY s.interview_id
       LIMIT ${pageSize}`;
-    const interviews = (await sqlArrays(page.text, page.values)).map(
+    return (await sqlArrays(page.text, page.values)).map(
       ([id, day, interviewer, respondent, lifecycle, tier, segment, mode, overall]) =>
         ({
           id,
@@ -135,28 +135,45 @@ async function* interviewPages(ctx: WorkspaceContext, subject: ExportSubject, pa
           overall,
         }) as InterviewRow,
     );
-    if (interviews.length === 0) return;
-    const ids = interviews.map((row) => row.id);
-    const observations = touchpointIds.length
-      ? ((await sqlArrays(
-          // One primary-key lookup per interview of the page (LATERAL, kept apart by OFFSET 0): with
-          // `interview_id = ANY(...)` the planner scanned the whole table for every page.
-          `SELECT o.interview_id, o.touchpoint_id, o.expectation_id, o.outcome, o.importance, o.feeling, o.comment
-           FROM unnest($3::text[]) WITH ORDINALITY AS p(id, ord)
-           CROSS JOIN LATERAL (
-             SELECT o.interview_id, o.touchpoint_id, o.expectation_id, o.outcome::text AS outcome, o.importance::int AS importance,
-               o.feeling::text AS feeling, o.comment
-             FROM observations o
-             WHERE o.interview_id = p.id AND o.workspace_id = $1 AND o.map_id = $2 AND o.touchpoint_id = ANY($4::text[])
-             OFFSET 0
-           ) o
-           ORDER BY p.ord, array_position($4::text[], o.touchpoint_id), o.expectation_id`,
-          [ctx.workspaceId, subject.map.id, ids, touchpointIds],
-        )) as ObservationRow[])
-      : [];
-    yield { interviews, observations };
-    if (interviews.length < pageSize) return;
-    last = interviews[interviews.length - 1]!.id;
+  }
+
+  async function readObservations(interviews: InterviewRow[]): Promise<ObservationRow[]> {
+    if (interviews.length === 0 || touchpointIds.length === 0) return [];
+    return (await sqlArrays(
+      // One primary-key lookup per interview of the page (LATERAL, kept apart by OFFSET 0): with
+      // `interview_id = ANY(...)` the planner scanned the whole table for every page.
+      `SELECT o.interview_id, o.touchpoint_id, o.expectation_id, o.outcome, o.importance, o.feeling, o.comment
+       FROM unnest($3::text[]) WITH ORDINALITY AS p(id, ord)
+       CROSS JOIN LATERAL (
+         SELECT o.interview_id, o.touchpoint_id, o.expectation_id, o.outcome::text AS outcome, o.importance::int AS importance,
+           o.feeling::text AS feeling, o.comment
+         FROM observations o
+         WHERE o.interview_id = p.id AND o.workspace_id = $1 AND o.map_id = $2 AND o.touchpoint_id = ANY($4::text[])
+         OFFSET 0
+       ) o
+       ORDER BY p.ord, array_position($4::text[], o.touchpoint_id), o.expectation_id`,
+      [ctx.workspaceId, subject.map.id, interviews.map((row) => row.id), touchpointIds],
+    )) as ObservationRow[];
+  }
+
+  // The next page is read while the current one is written out: the database and the writer
+  // work at the same time, and at most two pages are in memory.
+  const read = async (after: string) => {
+    const interviews = await readInterviews(after);
+    return { interviews, observations: await readObservations(interviews) };
+  };
+  let next = read("");
+  for (;;) {
+    const page = await next;
+    if (page.interviews.length === 0) return;
+    const full = page.interviews.length === pageSize;
+    if (full) {
+      next = read(page.interviews[page.interviews.length - 1]!.id);
+      // A download ended early never awaits the page read ahead: its failure must not go unhandled.
+      next.catch(() => undefined);
+    }
+    yield page;
+    if (!full) return;
   }
 }
 
@@ -190,6 +207,11 @@ async function journeyNames(ctx: WorkspaceContext, subject: ExportSubject) {
   };
 }
 
+/** Cells joined as CSV, without the line end: for parts of a row written once and reused. */
+function csvCells(values: readonly (string | number | boolean | null | undefined)[]): string {
+  return csvRow(values).slice(0, -2);
+}
+
 /** The observations as long CSV: one row per observation, interviews in id order. */
 export async function streamObservationsCsv(
   ctx: WorkspaceContext,
@@ -197,6 +219,19 @@ export async function streamObservationsCsv(
   pageSize = INTERVIEWS_PER_PAGE,
 ): Promise<ReadableStream<Uint8Array>> {
   const names = await journeyNames(ctx, subject);
+  // Where an observation was made (stage, channel, touchpoint, expectation, kind), written once per
+  // expectation; outcome, importance and feeling are enum values and numbers that need no quoting.
+  const places = new Map<string, string>();
+  const placeOf = (touchpointId: string, expectationId: string) => {
+    let cells = places.get(expectationId);
+    if (cells === undefined) {
+      const touchpoint = names.touchpoint.get(touchpointId)!;
+      const expectation = names.expectation.get(expectationId);
+      cells = csvCells([touchpoint.stageName, touchpoint.channelName, touchpoint.name, expectation?.text ?? "", expectation?.kind ?? ""]);
+      places.set(expectationId, cells);
+    }
+    return cells;
+  };
   const pages = interviewPages(ctx, subject, pageSize);
   let head: string | null =
     csvTitleRow(exportTitle("observations.csv", subject), subject.filterLine) +
@@ -206,23 +241,10 @@ export async function streamObservationsCsv(
     head = null;
     const page = await pages.next();
     if (page.done) return first;
-    const byId = new Map(page.value.interviews.map((row) => [row.id, interviewCells(row)]));
+    const byId = new Map(page.value.interviews.map((row) => [row.id, csvCells(interviewCells(row))]));
     let out = first ?? "";
     for (const [interviewId, touchpointId, expectationId, outcome, importance, feeling, comment] of page.value.observations) {
-      const touchpoint = names.touchpoint.get(touchpointId)!;
-      const expectation = names.expectation.get(expectationId);
-      out += csvRow([
-        ...byId.get(interviewId)!,
-        touchpoint.stageName,
-        touchpoint.channelName,
-        touchpoint.name,
-        expectation?.text ?? "",
-        expectation?.kind ?? "",
-        outcome,
-        importance,
-        feeling,
-        comment,
-      ]);
+      out += `${byId.get(interviewId)!},${placeOf(touchpointId, expectationId)},${outcome},${importance},${feeling ?? ""},${csvCell(comment)}\r\n`;
     }
     return out;
   });
