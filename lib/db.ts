@@ -47,6 +47,14 @@ export type Sql = <T = Record<string, unknown>>(text: string, values?: unknown[]
 /** Runs one statement on the shared pool. */
 export const sql: Sql = async (text, values = []) => (await poolInstance().query(text, values)).rows;
 
+/**
+ * One statement on the shared pool, its rows as arrays of column values in select order: what
+ * the streamed exports read, where building an object per row cost more than the query.
+ */
+export async function sqlArrays(text: string, values: unknown[] = []): Promise<unknown[][]> {
+  return (await poolInstance().query<unknown[]>({ text, values, rowMode: "array" })).rows;
+}
+
 /** Runs `work` in one transaction on one pooled connection; rolls back when it throws. */
 export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   const connection = await poolInstance().connect();

@@ -13,6 +13,7 @@ import { formatNumber, formatSigned } from "@/components/matrix/format";
 import { rankingNote } from "@/components/matrix/ranking-note";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { CrosshairToggle, useViewParam } from "@/components/matrix/view-params";
+import { ChartDownload } from "@/components/charts/chart-download";
 
 // The chart loads after the page, in the browser only (it measures its container, so a server
 // render would be an empty box), while a placeholder of the chart's size holds its place.
@@ -51,6 +52,7 @@ export function MatrixView({
   allLabels,
   detailBase,
   initialSelected,
+  filterLine,
 }: {
   matrix: Matrix;
   crosshairMode: CrosshairMode;
@@ -60,6 +62,8 @@ export function MatrixView({
   allLabels: boolean;
   detailBase: string;
   initialSelected: string | null;
+  /** The filter in words, under the title of a saved chart image. */
+  filterLine: string;
 }) {
   const searchParams = useSearchParams();
   const { setParam } = useViewParam();
@@ -101,21 +105,27 @@ export function MatrixView({
           <h2 id="matrix-chart-heading" className="sr-only">
             {diagonal ? "Iso-priority view" : "Importance against performance"}
           </h2>
-          <div className="rounded-lg border border-border bg-surface p-2">
-            <MatrixChart
-              points={matrix.points}
-              rankedIds={rankedIds}
-              crosshair={matrix.crosshair}
-              mode={viewMode}
-              errorBars={errorBars}
-              fullScale={fullScale}
-              allLabels={allLabels}
-              selectedId={selectedId}
-              onSelect={setSelectedId}
-              detailHref={detailHref}
-              height={MATRIX_CHART_HEIGHT}
-            />
-          </div>
+          <ChartDownload
+            title={`${diagonal ? "Iso-priority view" : "Priority matrix"}: ${matrix.map.name}`}
+            filterLine={`${filterLine} (${plural(matrix.interviews, "interview")})`}
+            selector="[data-testid='matrix-svg']"
+          >
+            <div className="rounded-lg border border-border bg-surface p-2">
+              <MatrixChart
+                points={matrix.points}
+                rankedIds={rankedIds}
+                crosshair={matrix.crosshair}
+                mode={viewMode}
+                errorBars={errorBars}
+                fullScale={fullScale}
+                allLabels={allLabels}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                detailHref={detailHref}
+                height={MATRIX_CHART_HEIGHT}
+              />
+            </div>
+          </ChartDownload>
           {diagonal ? (
             <p className="text-xs text-fg-muted" data-testid="diagonal-summary">
               Importance and performance are both rescaled to 0-100. On the line they are level; the further above it a point

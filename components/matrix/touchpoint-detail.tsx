@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { LazyTrendChart } from "@/components/matrix/lazy-trend-chart";
+import { ChartDownload } from "@/components/charts/chart-download";
 import { FEELING_CLASS, FEELING_LABEL } from "@/components/matrix/feeling-labels";
 import { formatInterval, formatNumber, formatPercent, formatSigned } from "@/components/matrix/format";
 import { plural } from "@/lib/plural";
@@ -36,6 +37,7 @@ export function TouchpointDetailView({
   page,
   pages,
   pageHrefs,
+  filterLine,
 }: {
   minSample: number;
   detail: TouchpointDetail;
@@ -46,6 +48,8 @@ export function TouchpointDetailView({
   page: number;
   pages: number;
   pageHrefs: { previous: string; next: string };
+  /** The filter in words, under the title of a saved chart image. */
+  filterLine: string;
 }) {
   const f = detail.figures;
   if (f.n === 0) {
@@ -186,7 +190,9 @@ export function TouchpointDetailView({
           )}
         </Card>
         <Card as="section" title="Performance by week">
-          <LazyTrendChart points={trend} minSample={minSample} />
+          <ChartDownload title={`Performance by week: ${detail.touchpoint.name}`} filterLine={filterLine} selector="svg.recharts-surface">
+            <LazyTrendChart points={trend} minSample={minSample} />
+          </ChartDownload>
           <p className="mt-1 text-xs text-fg-muted" data-testid="trend-legend">
             The line and its shaded 95% interval cover weeks with at least {plural(minSample, "observation")}; a hollow grey
             point is a week with fewer, too few to read on its own.

@@ -45,6 +45,11 @@ const PAGES: Record<string, { path: (ids: Ids) => string; params: string[]; stat
     params: [...FILTER_PARAMS, "by"],
     status: 200,
   },
+  "/w/[workspaceId]/maps/[mapId]/report": {
+    path: (ids) => `/w/${ids.id}/maps/${ids.map.id}/report`,
+    params: [...FILTER_PARAMS, "crosshair"],
+    status: 200,
+  },
   "/w/[workspaceId]/maps/[mapId]/matrix/[touchpointId]": {
     path: (ids) => `/w/${ids.id}/maps/${ids.map.id}/matrix/${ids.touchpointId}`,
     params: [...FILTER_PARAMS, "page"],

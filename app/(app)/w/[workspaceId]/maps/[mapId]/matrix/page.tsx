@@ -3,13 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/workspace";
 import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
-import { hasInterviewFilter, parseAnalysisFilter, parseCrosshairMode } from "@/lib/schemas/analysis-filter";
+import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter, parseCrosshairMode } from "@/lib/schemas/analysis-filter";
+import { describeFilter } from "@/lib/analysis/filter-summary";
+import { can } from "@/lib/permissions";
 import { todayIso } from "@/lib/analysis/trend";
 import { pluralForm } from "@/lib/plural";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar } from "@/components/matrix/filter-bar";
 import { MatrixView } from "@/components/matrix/matrix-view";
+import { ExportMenu } from "@/components/matrix/export-menu";
+import { buttonClasses } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Priority matrix" };
 
@@ -29,12 +33,25 @@ export default async function MatrixPage({ params, searchParams }: PageProps<"/w
   const selected = typeof query.tp === "string" ? query.tp : null;
   const [matrix, options] = await Promise.all([getMatrix(ctx, map, filter, crosshairMode), getFilterOptions(ctx, mapId)]);
   const filtered = hasInterviewFilter(filter);
+  const filterLine = describeFilter(filter, options);
+  // The downloads and the report carry the view's filter (and the matrix its crosshairs).
+  const viewQuery = filterToSearchParams(filter);
+  if (crosshairMode === "scale") viewQuery.set("crosshair", "scale");
+  const reportHref = `/w/${workspaceId}/maps/${mapId}/report${viewQuery.size ? `?${viewQuery.toString()}` : ""}`;
 
   return (
     <>
       <PageHeader
         title="Priority matrix"
         description="What to fix first: importance against performance for every touchpoint, and the fix list ranked by weighted pain."
+        actions={
+          <>
+            <Link href={reportHref} className={buttonClasses("secondary", "sm")}>
+              Printable report
+            </Link>
+            {can(ctx.role, "data.export") && <ExportMenu base={`/api/w/${workspaceId}/maps/${mapId}/export`} query={viewQuery.toString()} />}
+          </>
+        }
       />
       <FilterBar filter={filter} options={options} today={todayIso()} />
       {problems.length > 0 && (
@@ -78,6 +95,7 @@ export default async function MatrixPage({ params, searchParams }: PageProps<"/w
           fullScale={fullScale}
           allLabels={allLabels}
           detailBase={`/w/${workspaceId}/maps/${mapId}/matrix`}
+          filterLine={filterLine}
           initialSelected={selected}
         />
       )}

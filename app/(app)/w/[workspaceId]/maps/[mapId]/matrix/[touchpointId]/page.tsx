@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/workspace";
-import { getMapForAnalysis, getTouchpointDetail, listTouchpointComments } from "@/lib/data/analysis";
+import { getFilterOptions, getMapForAnalysis, getTouchpointDetail, listTouchpointComments } from "@/lib/data/analysis";
+import { describeFilter } from "@/lib/analysis/filter-summary";
 import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { pageNumberOf } from "@/lib/schemas/page-number";
 import { feelingDistribution } from "@/lib/analysis/feelings";
@@ -25,9 +26,10 @@ export default async function TouchpointPage({
   const query = await searchParams;
   const { filter } = parseAnalysisFilter(query);
   const page = pageNumberOf(query.page);
-  const [detail, comments] = await Promise.all([
+  const [detail, comments, options] = await Promise.all([
     getTouchpointDetail(ctx, mapId, touchpointId, filter, map.asymmetryThreshold),
     listTouchpointComments(ctx, mapId, touchpointId, filter, { page, pageSize: COMMENTS_PER_PAGE }),
+    getFilterOptions(ctx, mapId),
   ]);
   if (!detail) notFound();
   const filterQuery = filterToSearchParams(filter).toString();
@@ -59,6 +61,7 @@ export default async function TouchpointPage({
         page={page}
         pages={Math.max(1, Math.ceil(comments.total / COMMENTS_PER_PAGE))}
         pageHrefs={{ previous: pageHref(page - 1), next: pageHref(page + 1) }}
+        filterLine={describeFilter(filter, options)}
       />
     </>
   );
