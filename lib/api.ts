@@ -352,6 +352,17 @@ export function apiV1Route<O extends ApiOperation, T>(
   }
 }
 
+/**
+ * The handler for the methods an /api/v1 address does not answer (a route file exports it as
+ * POST, PUT, PATCH or DELETE, whichever it has no operation for): a 405 in the API's error
+ * shape with the Allow header, rather than Next's empty answer.
+ */
+export function methodNotAllowed(...allowed: ("GET" | "POST")[]): (request: Request) => Promise<Response> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  return async (request) =>
+    apiError(405, `This address does not answer ${request.method}. It answers ${allowed.join(" and ")}.`, { headers: { Allow: allow } });
+}
+
 /** The body as it arrived, before the schema (see apiV1Route). */
 export function rawBody(call: object): unknown {
   return (call as { raw?: unknown }).raw;

@@ -105,7 +105,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
       { name: "Maps", description: "Journey maps and their design." },
       { name: "Interviews", description: "Recording and reading interviews." },
       { name: "Respondents", description: "The people interviewed." },
-      { name: "Analysis", description: "The matrix, the fix list and touchpoint figures." },
+      { name: "Analysis", description: "The matrix, the fix list, touchpoint figures, basics and delighters, channel consistency, change alerts, trends and the map overview." },
       { name: "Documentation", description: "This description." },
     ],
     paths,

@@ -8,6 +8,7 @@ import { INTERVIEW_STATUSES, interviewFields, RespondentChoiceSchema } from "@/l
 import { RespondentProfileSchema } from "@/lib/schemas/respondent";
 import { idText, text } from "@/lib/schemas/text";
 import { isoDate } from "@/lib/schemas/date";
+import { TREND_BUCKETS } from "@/lib/schemas/trend-bucket";
 
 const id = idText();
 
@@ -54,6 +55,15 @@ export const ApiCreateRespondent = RespondentProfileSchema;
 /** The matrix's parameters: the page's filter, and where the quadrants' crosshair is. */
 export const ApiMatrixQuery = z.intersection(AnalysisFilter, z.object({ crosshair: z.enum(["data", "scale"]).optional() }));
 export const ApiFilterQuery = AnalysisFilter;
+
+/** The trends' parameters: the filter, the bucket size, and optionally one touchpoint to follow. */
+export const ApiTrendsQuery = z.intersection(
+  AnalysisFilter,
+  z.object({
+    by: z.enum(TREND_BUCKETS, { error: "by must be day, week or month." }).optional(),
+    touchpoint: id.optional(),
+  }),
+);
 
 const NoQuery = z.object({}).strict();
 
@@ -133,6 +143,66 @@ export const API_V1_OPERATIONS = {
     params: ["mapId", "touchpointId"],
     query: ApiFilterQuery,
     success: { status: 200, description: "`{ touchpoint, interviews, figures, expectations, feelings, trend }`" },
+  },
+  getAsymmetry: {
+    method: "GET",
+    path: `${WS}/maps/{mapId}/asymmetry`,
+    summary: "Basics and delighters",
+    description:
+      "Every touchpoint's class under the filter (BASIC, PERFORMANCE, DELIGHTER or UNCLASSIFIED) with its impact asymmetry IA, penalty, reward, mean overall feeling per outcome and the size of each outcome group. The filter parameters are the matrix's.",
+    tag: "Analysis",
+    permission: "analysis.view",
+    params: ["mapId"],
+    query: ApiFilterQuery,
+    success: { status: 200, description: "`{ interviews, observations, theta, minSample, touchpoints: [...] }`" },
+  },
+  getChangeAlerts: {
+    method: "GET",
+    path: `${WS}/maps/{mapId}/alerts`,
+    summary: "Change alerts",
+    description:
+      "Each touchpoint's miss rate over the latest 28 days against the 28 days before, with the test's z and its status (WORSENED, IMPROVED or STABLE). The windows end at `to` (default today, UTC) and replace the filter's period; every other filter parameter applies.",
+    tag: "Analysis",
+    permission: "analysis.view",
+    params: ["mapId"],
+    query: ApiFilterQuery,
+    success: { status: 200, description: "`{ windows, touchpoints: [...], alerts: [...] }`" },
+  },
+  getConsistency: {
+    method: "GET",
+    path: `${WS}/maps/{mapId}/consistency`,
+    summary: "Channel consistency",
+    description:
+      "Per stage, the performance of each channel over all its observations under the filter, the spread between the best and worst channel with at least the map's minimum sample, and whether it exceeds the map's threshold.",
+    tag: "Analysis",
+    permission: "analysis.view",
+    params: ["mapId"],
+    query: ApiFilterQuery,
+    success: { status: 200, description: "`{ interviews, minSample, threshold, stages: [...] }`" },
+  },
+  getTrends: {
+    method: "GET",
+    path: `${WS}/maps/{mapId}/trends`,
+    summary: "Trends",
+    description:
+      "Performance, miss rate and n per day, week (from Monday, the default) or month (`by`) under the filter, for the selected touchpoints together and, with `touchpoint`, for that one touchpoint. Buckets without observations are left out.",
+    tag: "Analysis",
+    permission: "analysis.view",
+    params: ["mapId"],
+    query: ApiTrendsQuery,
+    success: { status: 200, description: "`{ bucket, interviews, map: [...], touchpoint }` (`touchpoint` is null unless asked for)" },
+  },
+  getOverview: {
+    method: "GET",
+    path: `${WS}/maps/{mapId}/overview`,
+    summary: "Map overview",
+    description:
+      "The map's summary over all its submitted interviews (no filter): progress toward the interview targets, the period covered, the top of the fix list, the change alerts, the failing basics and the stages whose channels disagree.",
+    tag: "Analysis",
+    permission: "analysis.view",
+    params: ["mapId"],
+    query: NoQuery,
+    success: { status: 200, description: "`{ map, interviews, observations, period, progress, fixList, failingBasics, changes, consistency }`" },
   },
   listInterviews: {
     method: "GET",
@@ -217,6 +287,7 @@ export const API_ERROR_CODES = {
   404: "not_found",
   409: "conflict",
   413: "payload_too_large",
+  405: "method_not_allowed",
   415: "unsupported_media_type",
   422: "invalid",
   429: "rate_limited",

@@ -172,6 +172,7 @@ test("the API answers hostile requests through the production server with a 4xx 
     ["a NUL in the address", () => context.request.get(`/api/v1/workspaces/${workspace.id}/maps/%00`), 404, "not_found"],
     ["a huge limit", () => context.request.get(`/api/v1/workspaces/${workspace.id}/interviews?limit=1e300`), 400, "bad_request"],
     ["a bad token", () => context.request.get(`/api/v1/workspaces/${workspace.id}/maps`, { headers: { Authorization: "Bearer cxm_nope" } }), 401, "unauthorized"],
+    ["a method the address does not answer", () => context.request.put(respondents, { headers: json, data: Buffer.from('{"lifecycleStage":"NEW"}') }), 405, "method_not_allowed"],
   ];
   const failures: string[] = [];
   for (const [label, send, status, code] of cases) {
@@ -182,6 +183,10 @@ test("the API answers hostile requests through the production server with a 4xx 
     }
   }
   expect(failures).toEqual([]);
+  // The 405 names what the address does answer.
+  const deleted = await context.request.delete(`/api/v1/workspaces/${workspace.id}/maps`, { headers: { Origin: origin } });
+  expect(deleted.status()).toBe(405);
+  expect(deleted.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
   // Nothing was created by any of them.
   const list = await context.request.get(`${respondents}?code=A`);
   expect(await list.json()).toEqual({ respondents: [] });

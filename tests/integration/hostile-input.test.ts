@@ -23,6 +23,7 @@ import { GET as matrixRoute } from "@/app/api/w/[workspaceId]/maps/[mapId]/matri
 import * as designerSchemas from "@/lib/schemas/map-design";
 import * as mapSchemas from "@/lib/schemas/map";
 import * as authSchemas from "@/lib/schemas/auth";
+import { API_V1_OPERATIONS } from "@/lib/schemas/api-v1";
 import * as respondentSchemas from "@/lib/schemas/respondent";
 import * as interviewSchemas from "@/lib/schemas/interview";
 import * as apiTokenSchemas from "@/lib/schemas/api-tokens";
@@ -33,6 +34,11 @@ import { GET as v1Map } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]
 import { GET as v1Matrix } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/matrix/route";
 import { GET as v1FixList } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/fix-list/route";
 import { GET as v1Touchpoint } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/touchpoints/[touchpointId]/route";
+import { GET as v1Asymmetry } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/asymmetry/route";
+import { GET as v1Alerts } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/alerts/route";
+import { GET as v1Consistency } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/consistency/route";
+import { GET as v1Trends } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/trends/route";
+import { GET as v1Overview } from "@/app/api/v1/workspaces/[workspaceId]/maps/[mapId]/overview/route";
 import { GET as v1ListInterviews, POST as v1SubmitInterview } from "@/app/api/v1/workspaces/[workspaceId]/interviews/route";
 import { GET as v1Interview } from "@/app/api/v1/workspaces/[workspaceId]/interviews/[interviewId]/route";
 import { POST as v1VoidInterview } from "@/app/api/v1/workspaces/[workspaceId]/interviews/[interviewId]/void/route";
@@ -639,7 +645,14 @@ describe("route handlers", () => {
 // and its address, and must answer a 4xx in the API's error shape and write nothing.
 describe("the /api/v1 routes", () => {
   type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-  type Route = { name: string; handler: Handler; method: "GET" | "POST"; path: (w: World) => Record<string, string>; query?: Record<string, string>; body?: (w: World) => Record<string, unknown> };
+  type Route = {
+    name: string;
+    handler: Handler;
+    method: "GET" | "POST";
+    path: (w: World) => Record<string, string>;
+    query?: Record<string, string> | ((w: World) => Record<string, string>);
+    body?: (w: World) => Record<string, unknown>;
+  };
 
   const ROUTES: Route[] = [
     { name: "listMaps", handler: v1Maps, method: "GET", path: () => ({}) },
@@ -653,6 +666,17 @@ describe("the /api/v1 routes", () => {
       path: (w) => ({ mapId: w.map.map.id, touchpointId: w.touchpoint.id }),
       query: { from: "2026-01-01", tier: "HIGH" },
     },
+    { name: "getAsymmetry", handler: v1Asymmetry, method: "GET", path: (w) => ({ mapId: w.map.map.id }), query: { from: "2026-01-01", segment: "Students", tier: "HIGH" } },
+    { name: "getChangeAlerts", handler: v1Alerts, method: "GET", path: (w) => ({ mapId: w.map.map.id }), query: { to: "2026-12-31", lifecycle: "NEW", mot: "1" } },
+    { name: "getConsistency", handler: v1Consistency, method: "GET", path: (w) => ({ mapId: w.map.map.id }), query: { from: "2026-01-01", tier: "LOW" } },
+    {
+      name: "getTrends",
+      handler: v1Trends,
+      method: "GET",
+      path: (w) => ({ mapId: w.map.map.id }),
+      query: (w) => ({ by: "month", touchpoint: w.touchpoint.id, from: "2026-01-01", lifecycle: "NEW" }),
+    },
+    { name: "getOverview", handler: v1Overview, method: "GET", path: (w) => ({ mapId: w.map.map.id }) },
     { name: "listInterviews", handler: v1ListInterviews, method: "GET", path: () => ({}), query: { status: "SUBMITTED", from: "2026-01-01", limit: "10" } },
     {
       name: "submitInterview",
@@ -724,6 +748,10 @@ describe("the /api/v1 routes", () => {
     return out;
   }
 
+  it("covers every operation of the API", () => {
+    expect(ROUTES.map((route) => route.name).sort()).toEqual(Object.keys(API_V1_OPERATIONS).sort());
+  });
+
   it.each(ROUTES.filter((route) => route.body))("$method $name answers every hostile body with a 4xx in the error shape and changes nothing", async (route) => {
     const valid = route.body!(home);
     const params = route.path(home);
@@ -745,7 +773,7 @@ describe("the /api/v1 routes", () => {
 
   it.each(ROUTES)("$method $name answers every hostile parameter with a 4xx in the error shape and changes nothing", async (route) => {
     const params = route.path(home);
-    const query = route.query ?? {};
+    const query = typeof route.query === "function" ? route.query(home) : (route.query ?? {});
     const body = route.body ? JSON.stringify(route.body(home)) : undefined;
     const hostile: [string, string][] = [
       ["a NUL character", "a\u0000b"],
@@ -767,7 +795,7 @@ describe("the /api/v1 routes", () => {
       }
     }
     // A parameter the operation does not know, where the operation's query is strict.
-    if (["listMaps", "getMap", "getInterview", "listInterviews", "findRespondents"].includes(route.name)) {
+    if (["listMaps", "getMap", "getOverview", "getInterview", "listInterviews", "findRespondents"].includes(route.name)) {
       requests.push({ label: "an unknown parameter", send: () => send(route, params, { query: queryOf({ ...query, surprise: "1" }), body }) });
     }
     // Address parameters: another workspace's thing, a NUL character, something that does not exist.
@@ -776,6 +804,10 @@ describe("the /api/v1 routes", () => {
       for (const [label, value] of [["another workspace's id", foreign], ["a NUL character", "x\u0000"], ["an id that does not exist", "no-such-id"], ["a 1 MB id", ONE_MB]]) {
         requests.push({ label: `${key} = ${label}`, send: () => send(route, { ...params, [key]: value! }, { query: queryOf(query), body }) });
       }
+    }
+    if (route.name === "getTrends") {
+      requests.push({ label: "touchpoint = another workspace's touchpoint", send: () => send(route, params, { query: queryOf({ ...query, touchpoint: other.touchpoint.id }) }) });
+      requests.push({ label: "by = year", send: () => send(route, params, { query: queryOf({ ...query, by: "year" }) }) });
     }
     if (route.name === "listInterviews") {
       requests.push({ label: "cursor = another workspace's interview", send: () => send(route, params, { query: queryOf({ ...query, cursor: other.interview.id }) }) });

@@ -12,7 +12,7 @@ const API_ROOT = join(__dirname, "../../app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 /** Every route.ts under app/api/v1, with its OpenAPI path ("/workspaces/{workspaceId}/maps") and the methods it exports. */
-function routeFiles(dir = API_ROOT): { file: string; path: string; methods: Map<string, string | null> }[] {
+function routeFiles(dir = API_ROOT): { file: string; path: string; methods: Map<string, string | null>; unsupported: { methods: string[]; allowed: string[] } }[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) return routeFiles(full);
@@ -21,7 +21,14 @@ function routeFiles(dir = API_ROOT): { file: string; path: string; methods: Map<
     // The catch-all that answers 404 to addresses that are no operation.
     if (folders.join("/") === "[...path]") return [];
     const path = `/${folders.map((folder) => folder.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`;
-    const source = readFileSync(full, "utf8");
+    const file = readFileSync(full, "utf8");
+    // The methods answered 405 (methodNotAllowed) are no operations.
+    const refused = /const unsupported = methodNotAllowed\(([^)]*)\);\s*export \{([^}]*)\}/.exec(file);
+    const unsupported = {
+      allowed: refused ? [...refused[1]!.matchAll(/"(\w+)"/g)].map((match) => match[1]!) : [],
+      methods: refused ? [...refused[2]!.matchAll(/unsupported as (\w+)/g)].map((match) => match[1]!) : [],
+    };
+    const source = refused ? file.replace(refused[0], "") : file;
     const methods = new Map<string, string | null>();
     for (const method of METHODS) {
       const exported = new RegExp(`export (?:const ${method}\\s*=|(?:async )?function ${method}\\b)|export \\{[^}]*\\bas ${method}\\b`).exec(source);
@@ -30,7 +37,7 @@ function routeFiles(dir = API_ROOT): { file: string; path: string; methods: Map<
       const operation = new RegExp(`export const ${method}\\s*=\\s*apiV1Route\\(API_V1_OPERATIONS\\.(\\w+)`).exec(source);
       methods.set(method, operation ? operation[1]! : null);
     }
-    return [{ file: relative(API_ROOT, full), path, methods }];
+    return [{ file: relative(API_ROOT, full), path, methods, unsupported }];
   });
 }
 
@@ -93,6 +100,14 @@ describe("the OpenAPI document", () => {
       .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
       .sort();
     expect(fromRoutes).toEqual(fromDocument);
+  });
+
+  it("answers every other method of an operation's address with the 405 handler, naming the methods it allows", () => {
+    for (const { file, path, methods, unsupported } of routeFiles()) {
+      if (path === "/openapi.json") continue;
+      expect([...methods.keys(), ...unsupported.methods].sort(), file).toEqual([...METHODS].sort());
+      expect([...unsupported.allowed].sort(), file).toEqual([...methods.keys()].sort());
+    }
   });
 
   it("each route handler is made from the operation of its own path and method", () => {

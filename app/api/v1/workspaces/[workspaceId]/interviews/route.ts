@@ -1,5 +1,5 @@
 import { after } from "next/server";
-import { apiV1Route, created, rawBody } from "@/lib/api";
+import { apiV1Route, created, rawBody, methodNotAllowed } from "@/lib/api";
 import { UserError } from "@/lib/errors";
 import { API_V1_OPERATIONS } from "@/lib/schemas/api-v1";
 import { listInterviewsByCursor } from "@/lib/data/interviews";
@@ -20,3 +20,6 @@ export const POST = apiV1Route(API_V1_OPERATIONS.submitInterview, async (ctx, ca
   if (analysisFoldDue()) after(() => foldAnalysisDeltas());
   return created(result, status);
 });
+
+const unsupported = methodNotAllowed("GET", "POST");
+export { unsupported as PUT, unsupported as PATCH, unsupported as DELETE };

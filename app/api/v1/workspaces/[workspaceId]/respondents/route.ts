@@ -1,4 +1,4 @@
-import { apiV1Route, created } from "@/lib/api";
+import { apiV1Route, created, methodNotAllowed } from "@/lib/api";
 import { API_V1_OPERATIONS } from "@/lib/schemas/api-v1";
 import { createRespondent, searchRespondents } from "@/lib/data/respondents";
 
@@ -9,3 +9,6 @@ export const GET = apiV1Route(API_V1_OPERATIONS.findRespondents, async (ctx, { q
 });
 
 export const POST = apiV1Route(API_V1_OPERATIONS.createRespondent, async (ctx, { body }) => created(await createRespondent(ctx, body)));
+
+const unsupported = methodNotAllowed("GET", "POST");
+export { unsupported as PUT, unsupported as PATCH, unsupported as DELETE };

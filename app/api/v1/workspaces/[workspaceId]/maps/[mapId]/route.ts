@@ -1,4 +1,4 @@
-import { apiV1Route } from "@/lib/api";
+import { apiV1Route, methodNotAllowed } from "@/lib/api";
 import { UserError } from "@/lib/errors";
 import { API_V1_OPERATIONS } from "@/lib/schemas/api-v1";
 import { getDesign } from "@/lib/data/designer";
@@ -14,3 +14,6 @@ export const GET = apiV1Route(API_V1_OPERATIONS.getMap, async (ctx, { params }) 
     touchpoints: design.touchpoints.map(({ hasData: _hasData, ...touchpoint }) => touchpoint),
   };
 });
+
+const unsupported = methodNotAllowed("GET");
+export { unsupported as POST, unsupported as PUT, unsupported as PATCH, unsupported as DELETE };

@@ -1,4 +1,4 @@
-import { apiV1Route } from "@/lib/api";
+import { apiV1Route, methodNotAllowed } from "@/lib/api";
 import { UserError } from "@/lib/errors";
 import { API_V1_OPERATIONS } from "@/lib/schemas/api-v1";
 import { getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
@@ -10,3 +10,6 @@ export const GET = apiV1Route(API_V1_OPERATIONS.getFixList, async (ctx, { params
   const matrix = await getMatrix(ctx, map, query, "data");
   return { interviews: matrix.interviews, fixList: matrix.fixList };
 });
+
+const unsupported = methodNotAllowed("GET");
+export { unsupported as POST, unsupported as PUT, unsupported as PATCH, unsupported as DELETE };

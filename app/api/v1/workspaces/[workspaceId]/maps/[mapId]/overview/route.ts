@@ -1,0 +1,17 @@
+import { apiV1Route, methodNotAllowed } from "@/lib/api";
+import { UserError } from "@/lib/errors";
+import { API_V1_OPERATIONS } from "@/lib/schemas/api-v1";
+import { getMapForAnalysis } from "@/lib/data/analysis";
+import { getOverview } from "@/lib/data/analysis-insight";
+import { MAP_NOT_FOUND } from "@/lib/data/designer-core";
+
+export const GET = apiV1Route(API_V1_OPERATIONS.getOverview, async (ctx, { params }) => {
+  const map = await getMapForAnalysis(ctx, params.mapId!);
+  if (!map) throw new UserError(MAP_NOT_FOUND, undefined, 404);
+  // The whole matrix is left out: the matrix route answers it, with the filter.
+  const { matrix, ...overview } = await getOverview(ctx, map);
+  return { map: matrix.map, interviews: matrix.interviews, observations: matrix.observations, ...overview };
+});
+
+const unsupported = methodNotAllowed("GET");
+export { unsupported as POST, unsupported as PUT, unsupported as PATCH, unsupported as DELETE };
