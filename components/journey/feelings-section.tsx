@@ -77,13 +77,20 @@ export function FeelingsSummary({ feelings }: { feelings: JourneyFeelingsView })
 export const emotionalCurveTitle = (mapName: string) => `Emotional curve: ${mapName}`;
 
 /**
- * The emotional curve of `feelings`. At its own size it scrolls sideways on a narrow screen;
- * `fit` scales it to the width of its container instead (the printed report), so that no
- * touchpoint is cut off at the edge of the paper.
+ * The emotional curve of `feelings`. At its own size it scrolls sideways on a narrow screen.
+ * `fitWidth` (the printed report) lays it out at most that wide, touchpoints closer together,
+ * and scales it to its container, so that no touchpoint is cut off at the edge of the paper.
  */
-export function EmotionalCurve({ feelings, fit = false }: { feelings: JourneyFeelingsView; fit?: boolean }) {
+export function EmotionalCurve({ feelings, fitWidth }: { feelings: JourneyFeelingsView; fitWidth?: number }) {
   const lowestId = feelings.lowest === null ? null : feelings.points[feelings.lowest]!.id;
-  return <EmotionalCurveDrawing layout={curveLayout(feelings.points)} lowestId={lowestId} minFeelings={feelings.minFeelings} fit={fit} />;
+  return (
+    <EmotionalCurveDrawing
+      layout={curveLayout(feelings.points, { fitWidth })}
+      lowestId={lowestId}
+      minFeelings={feelings.minFeelings}
+      fit={fitWidth !== undefined}
+    />
+  );
 }
 
 function EmotionalCurveDrawing({

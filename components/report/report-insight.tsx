@@ -17,6 +17,9 @@ import { trendChartTitle } from "@/components/trends/trends-view";
 // The report's sections drawn from the analysis views: the same figures and charts, without the
 // controls, each chart at a width that fits an A4 page and never split across pages.
 
+/** The width a chart is drawn at: the report's column (680px, within an A4 page) less its frame. */
+const CHART_INNER_WIDTH = 660;
+
 /** A chart of the report: fits an A4 page, kept on one page, savable as PNG or SVG. */
 function ReportChart({ testId, title, filterLine, selector, children }: { testId: string; title: string; filterLine: string; selector: string; children: ReactNode }) {
   return (
@@ -31,7 +34,7 @@ function ReportChart({ testId, title, filterLine, selector, children }: { testId
 function PointTable({ caption, points, empty, testId }: { caption: string; points: MatrixPoint[]; empty: string; testId: string }) {
   if (points.length === 0) return <p className="text-sm">{empty}</p>;
   return (
-    <Table caption={caption}>
+    <Table caption={caption} captionHidden>
       <THead>
         <Tr>
           <Th>Touchpoint</Th>
@@ -214,17 +217,18 @@ export function ReportTrends({ mapName, filterLine, trends, minSample }: { mapNa
 
 /** The emotional curve, scaled to the page. */
 export function ReportFeelings({ mapName, filterLine, feelings }: { mapName: string; filterLine: string; feelings: JourneyFeelingsView }) {
+  // The section is short: printed on one page, its sentences stay with the curve they describe.
   return (
-    <>
+    <div className="space-y-3" data-print="keep">
       <p className="text-sm">
         Net feeling (% like a lot, love or in love minus % dislike or hate) of each touchpoint in journey order, over the{" "}
         {plural(feelings.recorded, "observation")} with a feeling recorded.
       </p>
       <FeelingsSummary feelings={feelings} />
       <ReportChart testId="report-emotional-curve" title={emotionalCurveTitle(mapName)} filterLine={filterLine} selector="[data-testid='emotional-curve']">
-        <EmotionalCurve feelings={feelings} fit />
+        <EmotionalCurve feelings={feelings} fitWidth={CHART_INNER_WIDTH} />
       </ReportChart>
       <CurveLegend minFeelings={feelings.minFeelings} />
-    </>
+    </div>
   );
 }

@@ -181,7 +181,7 @@ async function Journey({
         <FeelingsSection
           feelings={feelings}
           mapName={analysisMap.name}
-          filterLine={describeFilter(filter, options)}
+          filterLine={`${describeFilter(filter, options)} (${plural(matrix.interviews, "interview")})`}
           detailHref={(id) => `/w/${ctx.workspaceId}/maps/${mapId}/matrix/${id}${filterQuery ? `?${filterQuery}` : ""}`}
         />
       )}

@@ -7,7 +7,7 @@ import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter, parseCro
 import { todayIso } from "@/lib/analysis/trend";
 import { describeFilter } from "@/lib/analysis/filter-summary";
 import { failingBasics, workingDelighters } from "@/lib/analysis/insight";
-import { pluralForm } from "@/lib/plural";
+import { plural, pluralForm } from "@/lib/plural";
 import type { MatrixPoint } from "@/lib/types/analysis";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -95,7 +95,7 @@ export default async function AsymmetryPage({ params, searchParams }: PageProps<
               detailHref={detailHref}
             />
           </div>
-          <ChartDownload title={asymmetryChartTitle(map.name)} filterLine={describeFilter(filter, options)} selector="[data-testid='asymmetry-chart'] svg">
+          <ChartDownload title={asymmetryChartTitle(map.name)} filterLine={`${describeFilter(filter, options)} (${plural(matrix.interviews, "interview")})`} selector="[data-testid='asymmetry-chart'] svg">
             <AsymmetryChart points={matrix.points} theta={map.asymmetryThreshold} crosshairPerformance={crosshair} detailHref={detailHref} />
           </ChartDownload>
           <ClassTable points={matrix.points} detailHref={detailHref} />

@@ -43,6 +43,8 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/w
     getJourneyFeelings(ctx, map, filter),
   ]);
   const filterLine = describeFilter(filter, options);
+  // Under each chart image: the filter and its N, as on the matrix page.
+  const chartFilterLine = `${filterLine} (${plural(matrix.interviews, "interview")})`;
   const matrixQuery = filterToSearchParams(filter);
   if (crosshairMode === "scale") matrixQuery.set("crosshair", "scale");
   const matrixHref = `/w/${workspaceId}/maps/${mapId}/matrix${matrixQuery.size ? `?${matrixQuery.toString()}` : ""}`;
@@ -78,7 +80,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/w
             title: "Priority matrix",
             content: (
               <>
-                <ReportMatrix matrix={matrix} filterLine={filterLine} detailBase={`/w/${workspaceId}/maps/${mapId}/matrix`} />
+                <ReportMatrix matrix={matrix} filterLine={chartFilterLine} detailBase={`/w/${workspaceId}/maps/${mapId}/matrix`} />
                 <p className="text-xs text-fg-muted">
                   Importance (1-5) up, performance (% exceeded − % missed) across, point size by reach. A hollow point has fewer than{" "}
                   {plural(map.minSample, "observation")}; a dashed outline means its 95% interval crosses a crosshair; a ring marks a
@@ -106,7 +108,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/w
             content: (
               <ReportBasics
                 mapName={map.name}
-                filterLine={filterLine}
+                filterLine={chartFilterLine}
                 points={matrix.points}
                 failing={failingBasics(matrix.points, matrix.crosshair.performance)}
                 working={workingDelighters(matrix.points, matrix.crosshair.performance)}
@@ -125,12 +127,12 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/w
           {
             id: "trends",
             title: "Trends per week",
-            content: <ReportTrends mapName={map.name} filterLine={filterLine} trends={trends} minSample={map.minSample} />,
+            content: <ReportTrends mapName={map.name} filterLine={chartFilterLine} trends={trends} minSample={map.minSample} />,
           },
           {
             id: "feelings",
             title: "Emotional curve",
-            content: <ReportFeelings mapName={map.name} filterLine={filterLine} feelings={feelings} />,
+            content: <ReportFeelings mapName={map.name} filterLine={chartFilterLine} feelings={feelings} />,
           },
         ]
       : []),

@@ -8,7 +8,7 @@ import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter } from "@
 import { parseTrendBucket } from "@/lib/schemas/trend-bucket";
 import { todayIso } from "@/lib/analysis/trend";
 import { describeFilter } from "@/lib/analysis/filter-summary";
-import { pluralForm } from "@/lib/plural";
+import { plural, pluralForm } from "@/lib/plural";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar } from "@/components/matrix/filter-bar";
@@ -77,7 +77,7 @@ export default async function TrendsPage({ params, searchParams }: PageProps<"/w
           trends={trends}
           minSample={map.minSample}
           mapName={map.name}
-          filterLine={describeFilter(filter, options)}
+          filterLine={`${describeFilter(filter, options)} (${plural(trends.interviews, "interview")})`}
           detailHref={(id) => `/w/${workspaceId}/maps/${mapId}/matrix/${id}${filterQuery ? `?${filterQuery}` : ""}`}
         />
       )}
