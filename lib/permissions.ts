@@ -72,13 +72,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 // What each role can do in cxmap today (shown on the invitation page). Permissions for features
-// not built yet (imports, exports, improvement actions) are granted in the table above but not
-// promised here.
+// not built yet (improvement actions) are granted in the table above but not promised here.
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   ADMIN:
     "Everything an analyst can do, plus members, their roles and invitations, erasing a respondent's personal data on request, and API tokens and the webhook.",
-  ANALYST: "Designs maps, manages respondents, records and curates interviews, sees the priority matrix and the audit log.",
-  MANAGER: "Sees the maps, the priority matrix, the fix list and each touchpoint's trend.",
+  ANALYST:
+    "Designs maps, manages respondents, records, imports and curates interviews, sees the analysis and the audit log, and exports the fix list, the matrix figures and the observations (CSV, JSON), chart images (PNG, SVG) and the printable report.",
+  MANAGER:
+    "Sees the maps and the analysis (the priority matrix, the fix list, trends, basics and delighters, change alerts); exports the fix list, the matrix figures and the observations (CSV, JSON), chart images (PNG, SVG) and the printable report.",
   INTERVIEWER:
-    "Records interviews on active maps and manages respondents; sees only their own interviews, and contact details only of respondents they added or interviewed.",
+    "Records interviews on active maps and manages respondents; sees only their own interviews, and contact details only of respondents they added or interviewed. Exports nothing and sees no analysis.",
 };

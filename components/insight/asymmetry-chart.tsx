@@ -10,6 +10,9 @@ const LABEL_HEIGHT = 15;
 // Drawn on the server, so text is measured by a generous average width of the 12px label font:
 // a label's box is never narrower than its text, so no two labels overlap.
 const CHAR_WIDTH = 7.2;
+/** The chart's title, as its saved image and the report carry it. */
+export const asymmetryChartTitle = (mapName: string) => `Basics and delighters: ${mapName}`;
+
 const radiusOf = (reach: number | null) => 3.5 + 9.5 * Math.sqrt(reach ?? 0);
 
 /**

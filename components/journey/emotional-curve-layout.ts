@@ -28,12 +28,20 @@ export type CurveLayout = {
 };
 
 const STEP = 56;
+/** The narrowest spacing of touchpoints when the curve must fit a width: rotated 11px labels stay apart. */
+export const MIN_STEP = 24;
 const MARGIN = { left: 48, right: 16, top: 28, bottom: 112 };
 const PLOT_HEIGHT = 200;
 const MIN_WIDTH = 640;
 
-export function curveLayout(points: readonly CurveInput[]): CurveLayout {
-  const innerWidth = Math.max(MIN_WIDTH - MARGIN.left - MARGIN.right, points.length * STEP);
+/**
+ * `fitWidth` (the printed report) narrows the spacing of the touchpoints, down to MIN_STEP, so
+ * that the curve is at most that wide and its text keeps its size; without it every touchpoint
+ * gets STEP and a long journey scrolls sideways.
+ */
+export function curveLayout(points: readonly CurveInput[], options: { fitWidth?: number } = {}): CurveLayout {
+  const fitStep = options.fitWidth ? Math.max(MIN_STEP, (options.fitWidth - MARGIN.left - MARGIN.right) / Math.max(1, points.length)) : STEP;
+  const innerWidth = Math.max(MIN_WIDTH - MARGIN.left - MARGIN.right, points.length * Math.min(STEP, fitStep));
   const step = points.length ? innerWidth / points.length : STEP;
   const plot = { left: MARGIN.left, right: MARGIN.left + innerWidth, top: MARGIN.top, bottom: MARGIN.top + PLOT_HEIGHT };
   const yOf = (value: number) => plot.top + ((100 - value) / 200) * PLOT_HEIGHT;

@@ -9,7 +9,8 @@ export function ReportFixList({ ranked }: { ranked: MatrixPoint[] }) {
       <THead>
         <Tr>
           <Th numeric>Rank</Th>
-          <Th>Touchpoint</Th>
+          {/* Wide enough that a row does not grow to five lines on an A4 page. */}
+          <Th className="min-w-[11rem]">Touchpoint</Th>
           <Th numeric>Weighted pain</Th>
           <Th numeric>Importance</Th>
           <Th numeric>Performance</Th>

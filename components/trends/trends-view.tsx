@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TrendPoint } from "@/lib/analysis/trend";
+import type { TrendMetric } from "@/components/matrix/trend-data";
 import type { Trends, TrendBucket } from "@/lib/types/analysis-journey";
 import { plural } from "@/lib/plural";
 import { Badge } from "@/components/ui/badge";
@@ -9,17 +10,27 @@ import { LazyTrendChart } from "@/components/matrix/lazy-trend-chart";
 import { formatPercent, formatSigned } from "@/components/matrix/format";
 import { Sparkline } from "@/components/trends/sparkline";
 import { PER, bucketLabel, latestReading } from "@/components/trends/latest-reading";
+import { ChartDownload } from "@/components/charts/chart-download";
 
 const COLUMN: Record<TrendBucket, string> = { day: "Day", week: "Week of", month: "Month" };
+const METRIC: Record<TrendMetric, string> = { performance: "Performance", missRate: "Miss rate", n: "Observations" };
+
+/** The title of a map-wide trend chart, as its saved image carries it. */
+export const trendChartTitle = (metric: TrendMetric, bucket: TrendBucket, mapName: string) =>
+  `${METRIC[metric]} per ${PER[bucket]}: ${mapName}`;
 
 /** The map's trends: the touchpoints in view together, then each of them on the same time axis. */
 export function TrendsView({
   trends,
   minSample,
+  mapName,
+  filterLine,
   detailHref,
 }: {
   trends: Trends;
   minSample: number;
+  mapName: string;
+  filterLine: string;
   detailHref: (touchpointId: string) => string;
 }) {
   const { bucket } = trends;
@@ -41,13 +52,19 @@ export function TrendsView({
         </div>
         <div className="grid gap-4 lg:grid-cols-3">
           <Card as="section" title="Performance" description="% exceeded − % missed" headingLevel={3}>
-            <LazyTrendChart points={trends.map} minSample={minSample} metric="performance" bucket={bucket} />
+            <ChartDownload title={trendChartTitle("performance", bucket, mapName)} filterLine={filterLine} selector="svg.recharts-surface">
+              <LazyTrendChart points={trends.map} minSample={minSample} metric="performance" bucket={bucket} />
+            </ChartDownload>
           </Card>
           <Card as="section" title="Miss rate" description="Share of expectations missed" headingLevel={3}>
-            <LazyTrendChart points={trends.map} minSample={minSample} metric="missRate" bucket={bucket} />
+            <ChartDownload title={trendChartTitle("missRate", bucket, mapName)} filterLine={filterLine} selector="svg.recharts-surface">
+              <LazyTrendChart points={trends.map} minSample={minSample} metric="missRate" bucket={bucket} />
+            </ChartDownload>
           </Card>
           <Card as="section" title="Observations (n)" description={`The dashed line is the minimum sample, ${minSample}`} headingLevel={3}>
-            <LazyTrendChart points={trends.map} minSample={minSample} metric="n" bucket={bucket} />
+            <ChartDownload title={trendChartTitle("n", bucket, mapName)} filterLine={filterLine} selector="svg.recharts-surface">
+              <LazyTrendChart points={trends.map} minSample={minSample} metric="n" bucket={bucket} />
+            </ChartDownload>
           </Card>
         </div>
         <ValuesTable points={trends.map} bucket={bucket} minSample={minSample} />

@@ -5,7 +5,7 @@ import { journeyFeelings } from "@/lib/analysis/feelings";
 import { trendSeries } from "@/lib/analysis/trend";
 import { Z95 } from "@/lib/analysis/stats";
 import { trendChartData } from "@/components/matrix/trend-data";
-import { curveLayout } from "@/components/journey/emotional-curve-layout";
+import { MIN_STEP, curveLayout } from "@/components/journey/emotional-curve-layout";
 import { parseTrendBucket } from "@/lib/schemas/trend-bucket";
 import { latestReading } from "@/components/trends/latest-reading";
 
@@ -99,6 +99,21 @@ describe("curveLayout", () => {
     expect(layout.yOf(-100)).toBe(layout.plot.bottom);
     expect(layout.marks[3]!.y).toBe((layout.plot.top + layout.plot.bottom) / 2);
     expect(layout.marks[1]!.y!).toBeGreaterThan(layout.marks[0]!.y!);
+  });
+
+  it("fits a long journey into a given width without shrinking its text, down to a minimum spacing", () => {
+    const long = Array.from({ length: 22 }, (_, index) => ({ ...input[index % input.length]!, id: `t${index}`, stageId: `s${Math.floor(index / 4)}` }));
+    const natural = curveLayout(long);
+    expect(natural.width).toBeGreaterThan(660);
+    const fitted = curveLayout(long, { fitWidth: 660 });
+    expect(fitted.width).toBeLessThanOrEqual(660);
+    expect(fitted.marks[21]!.x).toBeLessThan(fitted.plot.right);
+    expect(fitted.height).toBe(natural.height);
+    // A short journey keeps its natural spacing; a very long one stops at the minimum and is wider.
+    expect(curveLayout(input, { fitWidth: 660 }).width).toBe(curveLayout(input).width);
+    const veryLong = Array.from({ length: 40 }, (_, index) => ({ ...input[0]!, id: `v${index}` }));
+    const crowded = curveLayout(veryLong, { fitWidth: 660 });
+    expect(crowded.marks[1]!.x - crowded.marks[0]!.x).toBeCloseTo(MIN_STEP, 9);
   });
 
   it("draws nothing for a journey without any point, and one dot for a single point", () => {

@@ -16,6 +16,7 @@ import {
   type SearchParams,
 } from "@/lib/schemas/analysis-filter";
 import { todayIso } from "@/lib/analysis/trend";
+import { describeFilter } from "@/lib/analysis/filter-summary";
 import { can } from "@/lib/permissions";
 import { MAP_STATUS_LABELS } from "@/lib/schemas/map";
 import { PageHeader } from "@/components/ui/page-header";
@@ -179,6 +180,8 @@ async function Journey({
       {matrix.interviews > 0 && (
         <FeelingsSection
           feelings={feelings}
+          mapName={analysisMap.name}
+          filterLine={`${describeFilter(filter, options)} (${plural(matrix.interviews, "interview")})`}
           detailHref={(id) => `/w/${ctx.workspaceId}/maps/${mapId}/matrix/${id}${filterQuery ? `?${filterQuery}` : ""}`}
         />
       )}

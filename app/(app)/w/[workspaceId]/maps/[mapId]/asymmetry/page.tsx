@@ -5,8 +5,9 @@ import { requireWorkspace } from "@/lib/workspace";
 import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
 import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter, parseCrosshairMode } from "@/lib/schemas/analysis-filter";
 import { todayIso } from "@/lib/analysis/trend";
+import { describeFilter } from "@/lib/analysis/filter-summary";
 import { failingBasics, workingDelighters } from "@/lib/analysis/insight";
-import { pluralForm } from "@/lib/plural";
+import { plural, pluralForm } from "@/lib/plural";
 import type { MatrixPoint } from "@/lib/types/analysis";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +15,8 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { FilterBar } from "@/components/matrix/filter-bar";
 import { formatNumber, formatSigned } from "@/components/matrix/format";
-import { AsymmetryChart } from "@/components/insight/asymmetry-chart";
+import { AsymmetryChart, asymmetryChartTitle } from "@/components/insight/asymmetry-chart";
+import { ChartDownload } from "@/components/charts/chart-download";
 import { CLASS_LABEL, CLASS_SENTENCE, CLASS_TONE } from "@/components/insight/format";
 
 export const metadata: Metadata = { title: "Basics and delighters" };
@@ -93,7 +95,9 @@ export default async function AsymmetryPage({ params, searchParams }: PageProps<
               detailHref={detailHref}
             />
           </div>
-          <AsymmetryChart points={matrix.points} theta={map.asymmetryThreshold} crosshairPerformance={crosshair} detailHref={detailHref} />
+          <ChartDownload title={asymmetryChartTitle(map.name)} filterLine={`${describeFilter(filter, options)} (${plural(matrix.interviews, "interview")})`} selector="[data-testid='asymmetry-chart'] svg">
+            <AsymmetryChart points={matrix.points} theta={map.asymmetryThreshold} crosshairPerformance={crosshair} detailHref={detailHref} />
+          </ChartDownload>
           <ClassTable points={matrix.points} detailHref={detailHref} />
         </div>
       )}

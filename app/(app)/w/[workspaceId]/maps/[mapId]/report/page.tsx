@@ -4,6 +4,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/workspace";
 import { getFilterOptions, getMapForAnalysis, getMatrix } from "@/lib/data/analysis";
+import { consistencyOf, getChangeAlerts } from "@/lib/data/analysis-insight";
+import { getTrends } from "@/lib/data/analysis-trends";
+import { getJourneyFeelings } from "@/lib/data/analysis-feelings";
+import { failingBasics, workingDelighters } from "@/lib/analysis/insight";
 import { filterToSearchParams, parseAnalysisFilter, parseCrosshairMode } from "@/lib/schemas/analysis-filter";
 import { describeFilter } from "@/lib/analysis/filter-summary";
 import { todayIso } from "@/lib/analysis/trend";
@@ -16,10 +20,11 @@ import { ReportSection } from "@/components/report/report-section";
 import { ReportMatrix } from "@/components/report/report-matrix";
 import { ReportFixList } from "@/components/report/report-fix-list";
 import { PrintButton } from "@/components/report/print-button";
+import { ReportBasics, ReportChanges, ReportConsistency, ReportFeelings, ReportTrends } from "@/components/report/report-insight";
 
 export const metadata: Metadata = { title: "Report" };
 
-/** A section of the report; views added later (failing basics, change alerts, trends) append one. */
+/** A section of the report, in the order printed; a view added later appends one. */
 type Section = { id: string; title: string; content: ReactNode };
 
 export default async function ReportPage({ params, searchParams }: PageProps<"/w/[workspaceId]/maps/[mapId]/report">) {
@@ -30,12 +35,21 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/w
   const query = await searchParams;
   const { filter, problems } = parseAnalysisFilter(query);
   const crosshairMode = parseCrosshairMode(query.crosshair);
-  const [matrix, options] = await Promise.all([getMatrix(ctx, map, filter, crosshairMode), getFilterOptions(ctx, mapId)]);
+  const [matrix, options, changes, trends, feelings] = await Promise.all([
+    getMatrix(ctx, map, filter, crosshairMode),
+    getFilterOptions(ctx, mapId),
+    getChangeAlerts(ctx, mapId, filter),
+    getTrends(ctx, map, filter, "week"),
+    getJourneyFeelings(ctx, map, filter),
+  ]);
   const filterLine = describeFilter(filter, options);
+  // Under each chart image: the filter and its N, as on the matrix page.
+  const chartFilterLine = `${filterLine} (${plural(matrix.interviews, "interview")})`;
   const matrixQuery = filterToSearchParams(filter);
   if (crosshairMode === "scale") matrixQuery.set("crosshair", "scale");
   const matrixHref = `/w/${workspaceId}/maps/${mapId}/matrix${matrixQuery.size ? `?${matrixQuery.toString()}` : ""}`;
   const hasFigures = matrix.interviews > 0 && matrix.points.some((point) => point.n > 0);
+  const detailHref = (id: string) => `/w/${workspaceId}/maps/${mapId}/matrix/${id}${matrixQuery.size ? `?${matrixQuery.toString()}` : ""}`;
 
   const sections: Section[] = [
     {
@@ -66,7 +80,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/w
             title: "Priority matrix",
             content: (
               <>
-                <ReportMatrix matrix={matrix} filterLine={filterLine} detailBase={`/w/${workspaceId}/maps/${mapId}/matrix`} />
+                <ReportMatrix matrix={matrix} filterLine={chartFilterLine} detailBase={`/w/${workspaceId}/maps/${mapId}/matrix`} />
                 <p className="text-xs text-fg-muted">
                   Importance (1-5) up, performance (% exceeded − % missed) across, point size by reach. A hollow point has fewer than{" "}
                   {plural(map.minSample, "observation")}; a dashed outline means its 95% interval crosses a crosshair; a ring marks a
@@ -88,6 +102,38 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/w
               </>
             ),
           },
+          {
+            id: "basics",
+            title: "Basics and delighters",
+            content: (
+              <ReportBasics
+                mapName={map.name}
+                filterLine={chartFilterLine}
+                points={matrix.points}
+                failing={failingBasics(matrix.points, matrix.crosshair.performance)}
+                working={workingDelighters(matrix.points, matrix.crosshair.performance)}
+                theta={map.asymmetryThreshold}
+                crosshairPerformance={matrix.crosshair.performance}
+                detailHref={detailHref}
+              />
+            ),
+          },
+          { id: "changes", title: "What changed in the last four weeks", content: <ReportChanges changes={changes} /> },
+          {
+            id: "consistency",
+            title: "Where the channels disagree",
+            content: <ReportConsistency stages={consistencyOf(matrix)} threshold={map.consistencyThreshold} />,
+          },
+          {
+            id: "trends",
+            title: "Trends per week",
+            content: <ReportTrends mapName={map.name} filterLine={chartFilterLine} trends={trends} minSample={map.minSample} />,
+          },
+          {
+            id: "feelings",
+            title: "Emotional curve",
+            content: <ReportFeelings mapName={map.name} filterLine={chartFilterLine} feelings={feelings} />,
+          },
         ]
       : []),
   ];
@@ -96,7 +142,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/w
     <article className="report space-y-6" data-testid="report">
       <PageHeader
         title={`Report: ${map.name}`}
-        description="The priority matrix and the fix list under the filter below. Print it, or choose “Save as PDF” as the printer, for A4 pages."
+        description="The priority matrix, the fix list, basics and delighters, change alerts, channel consistency, weekly trends and the emotional curve, all under the filter below. Print it, or choose “Save as PDF” as the printer, for A4 pages."
         actions={
           <>
             <Link href={matrixHref} className="text-sm underline">

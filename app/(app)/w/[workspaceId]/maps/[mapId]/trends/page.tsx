@@ -7,7 +7,8 @@ import { getTrends } from "@/lib/data/analysis-trends";
 import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter } from "@/lib/schemas/analysis-filter";
 import { parseTrendBucket } from "@/lib/schemas/trend-bucket";
 import { todayIso } from "@/lib/analysis/trend";
-import { pluralForm } from "@/lib/plural";
+import { describeFilter } from "@/lib/analysis/filter-summary";
+import { plural, pluralForm } from "@/lib/plural";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar } from "@/components/matrix/filter-bar";
@@ -75,6 +76,8 @@ export default async function TrendsPage({ params, searchParams }: PageProps<"/w
         <TrendsView
           trends={trends}
           minSample={map.minSample}
+          mapName={map.name}
+          filterLine={`${describeFilter(filter, options)} (${plural(trends.interviews, "interview")})`}
           detailHref={(id) => `/w/${workspaceId}/maps/${mapId}/matrix/${id}${filterQuery ? `?${filterQuery}` : ""}`}
         />
       )}
