@@ -282,3 +282,20 @@ export async function restoreInterview(ctx: WorkspaceContext, interviewId: strin
     return { interviewId: row.id, status };
   });
 }
+
+/**
+ * How many interviews on a map arrived from an interviewer's outbox after the map was closed
+ * and wait as drafts (each was audited as `interview.held` when it arrived). Shown to those
+ * who curate interviews, so that no held interview goes unnoticed.
+ */
+export async function countHeldDrafts(ctx: WorkspaceContext, mapId: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ held: number }[]>`
+    SELECT count(*)::int AS held
+    FROM interviews i
+    WHERE i.workspace_id = ${ctx.workspaceId} AND i.map_id = ${mapId} AND i.status = 'DRAFT'
+      AND EXISTS (
+        SELECT 1 FROM audit_log a
+        WHERE a.workspace_id = i.workspace_id AND a.entity_type = 'Interview' AND a.entity_id = i.id
+          AND a.action = 'interview.held')`;
+  return row?.held ?? 0;
+}

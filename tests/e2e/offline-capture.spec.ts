@@ -188,6 +188,18 @@ test("a queued interview whose map was archived meanwhile is kept on the server 
   });
   expect((held.draft as { respondent?: { code?: string } }).respondent?.code).toBe("R-0002");
   expect(await db.auditLog.count({ where: { workspaceId: workspaceWithMap.id, action: "interview.held", entityId: held.id } })).toBe(1);
+
+  // An analyst is told on every view of the map, and finds the draft among the interviews.
+  await context.clearCookies();
+  await signIn(workspaceWithMap.members.ANALYST);
+  await page.goto(`/w/${workspaceWithMap.id}/maps/${workspaceWithMap.map.id}/design`);
+  const notice = page.getByTestId("held-interviews");
+  await expect(notice).toContainText("1 interview was sent from an interviewer's device after this map was closed to interviews");
+  await expect(notice).toContainText("open the map again");
+  await notice.getByRole("link", { name: "review them among the interviews" }).click();
+  await expect(page).toHaveURL(/status=DRAFT/);
+  await expect(page.getByTestId("interview-row")).toHaveCount(1);
+  await expect(page.getByTestId("interview-row")).toContainText("Draft");
 });
 
 test("a new deployment's worker replaces the cached shell on the next load and strands no queued interview", async ({ context, page, db, signIn, workspaceWithMap }) => {
