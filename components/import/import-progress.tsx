@@ -5,12 +5,7 @@ import { useEffect, useState, useTransition } from "react";
 import type { ImportView } from "@/lib/types/imports";
 import { cancelImportAction } from "@/lib/actions/imports";
 import { Button } from "@/components/ui/button";
-
-function duration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${seconds % 60} s`;
-}
+import { progressPercent, progressSummary } from "@/components/import/progress-text";
 
 /** A running import's progress, asked for every second until it ends; the page then shows the outcome. */
 export function ImportProgress({ workspaceId, initial }: { workspaceId: string; initial: ImportView }) {
@@ -38,17 +33,26 @@ export function ImportProgress({ workspaceId, initial }: { workspaceId: string; 
     };
   }, [workspaceId, initial.id, router]);
 
-  const percent = view.fileSize > 0 ? Math.min(100, Math.round((view.bytesDone / view.fileSize) * 100)) : 0;
+  const percent = progressPercent(view);
+  const summary = progressSummary(view);
   return (
     <section aria-labelledby="progress-heading" className="flex flex-col gap-3">
       <h2 id="progress-heading" className="text-lg font-semibold">
         {view.status === "QUEUED" ? "Waiting to start" : "Importing"} {view.fileName}
       </h2>
-      <progress className="h-3 w-full" max={100} value={percent} aria-label="Import progress" aria-valuetext={`${percent}%`} />
-      <p className="text-sm" aria-live="polite">
-        {percent}% · {view.rowsDone.toLocaleString("en")} rows read
-        {view.rowsPerSecond !== null && ` · ${view.rowsPerSecond.toLocaleString("en")} rows/s`}
-        {view.secondsLeft !== null && ` · about ${duration(view.secondsLeft)} left`}
+      <div
+        role="progressbar"
+        aria-label="Import progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={summary}
+        className="h-3 w-full overflow-hidden rounded-full border border-border-strong bg-surface-sunken"
+      >
+        <div className="h-full rounded-full bg-brand transition-[width] duration-700" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="text-sm tabular-nums" aria-live="polite" data-testid="import-progress-summary">
+        {summary}
       </p>
       <p className="text-sm text-fg-muted">The import goes on if you leave this page; its outcome is kept in the map&apos;s import history.</p>
       {error && (

@@ -10,15 +10,21 @@ import { decodeHead, detectDelimiter, detectEncoding, type Delimiter, type TextE
 export type CsvRecord = { line: number; fields: string[]; bytes: number };
 
 /** Bytes to text in the given encoding, across chunk boundaries; the byte order mark dropped. */
-function decoder(encoding: TextEncodingName): Transform {
+/** Decodes to UTF-8, counting the bytes taken and given (to place records in the source's bytes). */
+function decoder(encoding: TextEncodingName, counts: { taken: number; given: number }): Transform {
   const text = new TextDecoder(encoding);
   return new Transform({
     readableObjectMode: false,
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, text.decode(chunk, { stream: true }));
+      const decoded = text.decode(chunk, { stream: true });
+      counts.taken += chunk.length;
+      counts.given += Buffer.byteLength(decoded);
+      callback(null, decoded);
     },
     flush(callback) {
-      callback(null, text.decode());
+      const decoded = text.decode();
+      counts.given += Buffer.byteLength(decoded);
+      callback(null, decoded);
     },
   });
 }
@@ -49,20 +55,21 @@ export async function* csvRecords(
     skip_empty_lines: true,
     ...(encoding === "utf-8" ? { encoding: "utf8" as const } : {}),
   });
-  let bytes = 0;
-  source.on("data", (chunk: Buffer) => {
-    bytes += chunk.length;
-  });
-  const input = encoding === "utf-8" ? source : source.pipe(decoder(encoding));
+  // The streams read ahead of the parser (a megabyte or more), so the bytes read from the source
+  // run ahead of the records. A record's place in the file is the parser's own count of the bytes
+  // it took, scaled back to the source's bytes when the text was decoded first.
+  const counts = { taken: 0, given: 0 };
+  const input = encoding === "utf-8" ? source : source.pipe(decoder(encoding, counts));
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
   let lastLine = 0;
   let lastEmpty = 0;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number; bytes: number } }>) {
       const start = lastLine + 1 + (item.info.empty_lines - lastEmpty);
       lastLine = item.info.lines;
       lastEmpty = item.info.empty_lines;
+      const bytes = input === source || counts.given === 0 ? item.info.bytes : Math.min(counts.taken, Math.round((item.info.bytes * counts.taken) / counts.given));
       yield { line: start, fields: item.record, bytes };
     }
   } catch (error) {
