@@ -8,7 +8,7 @@
 //   under one filter answered by a rollup;
 // - getJourneyFeelings, what the journey page adds for its emotional curve, under the same filters;
 // each against the fastest plain SQL computing the same figures from the interviews and their
-// observations (two forms timed during warm-up, the faster measured), run alternately with the
+// observations (the forms timed during warm-up, the fastest measured), run alternately with the
 // app, the answers checked equal. Writes the table and the references' plans to
 // docs/benchmarks.md with --write.
 //
@@ -108,9 +108,12 @@ const BUCKET: Record<"week" | "day", string> = {
 };
 
 /**
- * The trend's figures straight from the observations, in two forms: "join", the interviews in
- * the filter joined to their observations (the planner picks the join); "per interview", each
- * interview's observations grouped by touchpoint through the primary key (LATERAL), then summed.
+ * The trend's figures straight from the observations, in three forms: "join", the interviews in
+ * the filter joined to their observations (the planner picks the join), grouped by grouping
+ * sets; "join, map from touchpoints", the same join grouped by bucket and touchpoint only (an
+ * aggregate PostgreSQL can run in parallel, which it cannot with grouping sets), the map's
+ * buckets summed from those rows; "per interview", each interview's observations grouped by
+ * touchpoint through the primary key (LATERAL), then summed.
  * Both return n, missed, exceeded, performance and miss rate per bucket for the map (touchpoint
  * null) and per touchpoint and bucket, with N alongside.
  */
@@ -132,6 +135,22 @@ ${inner}
   FROM interviews i JOIN observations o ON o.interview_id = i.id
   WHERE ${where}
   GROUP BY GROUPING SETS ((${BUCKET[bucket]}), (${BUCKET[bucket]}, o.touchpoint_id))`),
+        params,
+      },
+    ],
+    "join, map from touchpoints": [
+      count,
+      {
+        text: `WITH t AS (
+  SELECT ${BUCKET[bucket]} AS bucket, o.touchpoint_id, count(*) AS n,
+    count(*) FILTER (WHERE o.outcome = 'MISSED') AS missed, count(*) FILTER (WHERE o.outcome = 'EXCEEDED') AS exceeded
+  FROM interviews i JOIN observations o ON o.interview_id = i.id
+  WHERE ${where}
+  GROUP BY 1, 2
+)
+${figures(`  SELECT bucket, touchpoint_id, n, missed, exceeded FROM t
+  UNION ALL
+  SELECT bucket, NULL, sum(n), sum(missed), sum(exceeded) FROM t GROUP BY bucket`)}`,
         params,
       },
     ],
@@ -186,15 +205,16 @@ GROUP BY t.touchpoint_id`,
   };
 }
 
-/** The form whose median over a few runs is lowest. */
-async function fastest(forms: Record<string, Query[]>) {
+/** The form whose median over the warm-up runs is lowest; every form's answer is checked first. */
+async function fastest(forms: Record<string, Query[]>, check: (results: pg.QueryResult[]) => void) {
   let best: { form: string; ms: number } | undefined;
   for (const [form, queries] of Object.entries(forms)) {
     const times: number[] = [];
     for (let i = 0; i < WARMUP; i++) {
       const started = performance.now();
-      await runQueries(pool, queries);
+      const results = await runQueries(pool, queries);
       times.push(performance.now() - started);
+      if (i === 0) check(results);
     }
     const ms = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
     if (!best || ms < best.ms) best = { form, ms };
@@ -271,8 +291,8 @@ for (const { label, target } of sizes) {
     const path = plan.rollup ? `rollup (${plan.rollup.dim})` : "summary rows";
     for (const bucket of ["week", "day"] as const) {
       const forms = trendReferences(workspaceId, mapId, filter, bucket);
-      const form = await fastest(forms);
       const trends = await getTrends(ctx, map, filter, bucket);
+      const form = await fastest(forms, (results) => checkTrends(trends, results));
       const points = trends.map.length + trends.touchpoints.reduce((sum, touchpoint) => sum + touchpoint.points.length, 0);
       const time = await measureAgainstReference(
         { warmup: WARMUP, runs },
@@ -285,8 +305,8 @@ for (const { label, target } of sizes) {
       if (last) plans.push(planSection(`${label}, trends per ${bucket}, ${name === "none" ? "no filter" : name}: observations SQL (${form})`, forms[form]![1]!, await explain(pool, forms[form]![1]!)));
     }
     const forms = feelingReferences(workspaceId, mapId, filter);
-    const form = await fastest(forms);
     const feelings = await getJourneyFeelings(ctx, map, filter);
+    const form = await fastest(forms, (results) => checkFeelings(feelings, results));
     const time = await measureAgainstReference(
       { warmup: WARMUP, runs },
       () => getJourneyFeelings(ctx, map, filter),
@@ -309,11 +329,12 @@ const body = [
   "",
   "Each is timed against the fastest plain SQL computing the same figures from the interviews and their observations",
   "(N, and n, missed, exceeded, performance and miss rate per bucket for the map and per touchpoint; or the six feeling",
-  "counts per touchpoint), run alternately with the app after warm-up in the same process and database. Two forms are",
-  "timed during warm-up and the faster one is measured: \"join\", the filtered interviews joined to their observations",
-  "with the plan left to the planner, and \"per interview\", each filtered interview's observations grouped by touchpoint",
-  "through the primary key. The benchmark stops if any figure of the reference differs from the app's, or if a",
-  "reference's plan spills to disk.",
+  "counts per touchpoint), run alternately with the app after warm-up in the same process and database. Several forms",
+  "are timed during warm-up and the fastest is measured: \"join\", the filtered interviews joined to their observations",
+  "with the plan left to the planner; \"join, map from touchpoints\", the same grouped by bucket and touchpoint only",
+  "(which PostgreSQL can aggregate in parallel, unlike grouping sets), the map's buckets summed from those rows; and",
+  "\"per interview\", each filtered interview's observations grouped by touchpoint through the primary key. The",
+  "benchmark stops if any figure of the reference differs from the app's, or if a reference's plan spills to disk.",
   "",
   "Reproduce with `npm run bench:trends -- --write` (options: `--sizes 1m,10m --runs 15 --port 54389`); the data is",
   "generated on the first run, or reused from `bench:analysis`.",
