@@ -32,11 +32,19 @@ export function interviewWhere(filter: AnalysisFilter, params: unknown[]): strin
 /** Runs the queries concurrently on the pool. */
 export const runQueries = (pool: pg.Pool, queries: Query[]) => Promise.all(queries.map((query) => pool.query(query.text, query.params)));
 
-/** The query's EXPLAIN (ANALYZE, BUFFERS) plan; throws when a sort or hash spilled to disk. */
-export async function explain(pool: pg.Pool, query: Query) {
+/** The query's EXPLAIN (ANALYZE, BUFFERS) plan as text. */
+export async function planOf(pool: pg.Pool, query: Query) {
   const result = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.params);
-  const plan = result.rows.map((row) => row["QUERY PLAN"] as string).join("\n");
-  if (/external merge|Disk:|temp (read|written)=/.test(plan)) throw new Error(`bench: the reference spills to disk:\n${plan}`);
+  return result.rows.map((row) => row["QUERY PLAN"] as string).join("\n");
+}
+
+/** Whether a plan sorted, hashed or materialized anything on disk. */
+export const spills = (plan: string) => /external (merge|sort)|Disk:|Disk Usage: [1-9]|temp (read|written)=/.test(plan);
+
+/** The query's plan; throws when it spills to disk (a reference never does). */
+export async function explain(pool: pg.Pool, query: Query) {
+  const plan = await planOf(pool, query);
+  if (spills(plan)) throw new Error(`bench: the reference spills to disk:\n${plan}`);
   return plan;
 }
 
