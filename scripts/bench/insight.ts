@@ -10,8 +10,8 @@
 // run alternately after warm-up. Writes its section of docs/benchmarks.md with --write, with
 // the reference queries' plans.
 import { replaceSection } from "./report";
+import { explain as explainPlan, interviewWhere, measureAgainstReference, runQueries, type Query } from "./reference";
 import os from "node:os";
-import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
@@ -91,28 +91,6 @@ async function ensureWorkspace() {
 
 const SCORE = `CASE i.overall_feeling WHEN 'HATE' THEN 1 WHEN 'DISLIKE' THEN 2 WHEN 'EH' THEN 3 WHEN 'LIKE_A_LOT' THEN 4 WHEN 'LOVE' THEN 5 WHEN 'IN_LOVE' THEN 6 END`;
 
-/** The interview-level filter on `interviews i` as plain SQL ($1 workspace, $2 map). */
-function interviewWhere(filter: AnalysisFilter, params: unknown[]): string {
-  const parts = ["i.workspace_id = $1", "i.map_id = $2", "i.status = 'SUBMITTED'"];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    parts.push(sql.replace("?", `$${params.length}`));
-  };
-  if (filter.from) add("i.conducted_on >= ?::date", filter.from);
-  if (filter.to) add("i.conducted_on <= ?::date", filter.to);
-  if (filter.interviewer.length) add("i.interviewer_id = ANY(?::text[])", filter.interviewer);
-  const respondent: string[] = [];
-  const addRespondent = (sql: string, value: unknown) => {
-    params.push(value);
-    respondent.push(sql.replace("?", `$${params.length}`));
-  };
-  if (filter.lifecycle.length) addRespondent("r.lifecycle_stage::text = ANY(?::text[])", filter.lifecycle);
-  if (filter.tier.length) addRespondent("r.value_tier::text = ANY(?::text[])", filter.tier);
-  if (filter.segment.length) addRespondent("r.segment = ANY(?::text[])", filter.segment);
-  if (respondent.length) parts.push(`EXISTS (SELECT 1 FROM respondents r WHERE r.id = i.respondent_id AND ${respondent.join(" AND ")})`);
-  return parts.join(" AND ");
-}
-
 /**
  * The matrix's statistics and the asymmetry sums per touchpoint straight from the observations:
  * the filtered interviews, then per interview its observations grouped by touchpoint through the
@@ -172,37 +150,9 @@ WHERE i.workspace_id = $1 AND i.map_id = $2 AND i.status = 'SUBMITTED' GROUP BY 
   };
 }
 
-const run = (queries: { text: string; params: unknown[] }[]) => Promise.all(queries.map((query) => pool.query(query.text, query.params)));
-
-async function explain(query: { text: string; params: unknown[] }) {
-  const result = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.params);
-  return result.rows.map((row) => row["QUERY PLAN"] as string).join("\n");
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
-
-/** Times `app` and `reference` alternately; both answers are checked once against each other. */
-async function measure(app: () => Promise<unknown>, reference: () => Promise<unknown>, check?: (a: unknown, r: unknown) => void) {
-  const appTimes: number[] = [];
-  const referenceTimes: number[] = [];
-  for (let i = 0; i < WARMUP + runs; i++) {
-    let started = performance.now();
-    const a = await app();
-    const appMs = performance.now() - started;
-    started = performance.now();
-    const r = await reference();
-    const referenceMs = performance.now() - started;
-    if (i === 0) check?.(a, r);
-    if (i >= WARMUP) {
-      appTimes.push(appMs);
-      referenceTimes.push(referenceMs);
-    }
-  }
-  return { app50: percentile(appTimes, 0.5), app95: percentile(appTimes, 0.95), reference50: percentile(referenceTimes, 0.5) };
-}
+const run = (queries: Query[]) => runQueries(pool, queries);
+const measure = <A, R>(app: () => Promise<A>, reference: () => Promise<R>, check?: (a: A, r: R) => void) =>
+  measureAgainstReference({ warmup: WARMUP, runs }, app, reference, check);
 
 const { workspaceId, mapId, observations } = await ensureWorkspace();
 const ctx: WorkspaceContext = { workspaceId, workspaceName: `Benchmark ${label}`, userId: "bench", userName: "Benchmark", userEmail: "bench@example.com", role: "MANAGER" };
@@ -231,7 +181,7 @@ const plans: string[] = [];
     },
   );
   results.push({ view: "overview", filter: "none (the whole map)", ...timing, reference: "matrix, asymmetry, alert and quota SQL on the observations, concurrently" });
-  plans.push(`#### Overview: change-alert counts from the observations\n\n\`\`\`\n${references[2]!.text}\n\`\`\`\n\n\`\`\`\n${await explain(references[2]!)}\n\`\`\``);
+  plans.push(`#### Overview: change-alert counts from the observations\n\n\`\`\`\n${references[2]!.text}\n\`\`\`\n\n\`\`\`\n${await explainPlan(pool, references[2]!)}\n\`\`\``);
 }
 
 // The basics-and-delighters view under filters of each data path.
@@ -256,7 +206,7 @@ for (const { name, filter } of filters) {
     },
   );
   results.push({ view: "basics and delighters", filter: name, ...timing, reference: "matrix and asymmetry SQL on the observations" });
-  if (name === "none") plans.push(`#### Basics and delighters, no filter: from the observations\n\n\`\`\`\n${reference[1]!.text}\n\`\`\`\n\n\`\`\`\n${await explain(reference[1]!)}\n\`\`\``);
+  if (name === "none") plans.push(`#### Basics and delighters, no filter: from the observations\n\n\`\`\`\n${reference[1]!.text}\n\`\`\`\n\n\`\`\`\n${await explainPlan(pool, reference[1]!)}\n\`\`\``);
 }
 
 for (const row of results) {
