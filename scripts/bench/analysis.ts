@@ -18,11 +18,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { migrate } from "../../lib/migrate";
 import { startEmbeddedDb } from "../lib/embedded-db";
-import { writeDemoMap, writeDemoRespondents } from "../../prisma/seed/demo";
-import { generateInterviews } from "../../prisma/seed/generate-interviews";
-import { Random } from "../../prisma/seed/random";
 import { EMPTY_FILTER, type AnalysisFilter } from "../../lib/schemas/analysis-filter";
 import type { WorkspaceContext } from "../../lib/workspace";
+import { ensureBenchMap } from "./bench-map";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -38,9 +36,7 @@ const sizes = arg("sizes", "100k,1m,10m").split(",").map((label) => ({ label: la
 const runs = Number(arg("runs", "15"));
 const write = args.includes("--write");
 const WARMUP = 3;
-const OBSERVATIONS_PER_INTERVIEW = 20.3; // the demo generator's average
 const PG_FLAGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=64MB", "-c", "max_parallel_workers_per_gather=2"];
-const TODAY = new Date(Date.UTC(2026, 10, 1));
 
 let url = process.env.BENCH_DATABASE_URL;
 const embedded = url ? undefined : await startEmbeddedDb({ dir: ".data/bench/pg", port: 54389, database: "cxmap_bench", postgresFlags: PG_FLAGS });
@@ -53,54 +49,6 @@ const { planSource } = await import("../../lib/data/analysis-source");
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 const pool = new pg.Pool({ connectionString: url, max: 4 });
-
-async function ensureWorkspace(label: string, target: number) {
-  const workspaceId = `bench-${label}`;
-  const mapId = `bench-map-${label}`;
-  const existing = await prisma.observation.count({ where: { workspaceId } });
-  if (existing >= target * 0.9) return { workspaceId, mapId, observations: existing };
-  if (await prisma.workspace.findUnique({ where: { id: workspaceId } })) {
-    throw new Error(`Workspace ${workspaceId} is incomplete: delete .data/bench and run again.`);
-  }
-  console.log(`bench: generating about ${label} observations...`);
-  const started = performance.now();
-  await prisma.workspace.create({ data: { id: workspaceId, name: `Benchmark ${label}` } });
-  const interviewerIds: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    const user = await prisma.user.create({
-      data: { email: `bench-${label}-${i}@example.com`, name: `Interviewer ${i}`, passwordHash: "not-a-login" },
-    });
-    await prisma.membership.create({ data: { workspaceId, userId: user.id, role: "INTERVIEWER" } });
-    interviewerIds.push(user.id);
-  }
-  const map = await writeDemoMap(prisma, workspaceId, { id: mapId, name: "In-store purchase" });
-  const respondentIds = await writeDemoRespondents(prisma, workspaceId, 20_000, new Random(7));
-  let last = 0;
-  const result = await generateInterviews(prisma, {
-    workspaceId,
-    mapId: map.map.id,
-    interviewerIds,
-    respondentIds,
-    count: Math.round(target / OBSERVATIONS_PER_INTERVIEW),
-    days: 365,
-    today: TODAY,
-    seed: 3,
-    batchSize: 2000,
-    // Bulk load without per-row triggers; the summaries and rollups are rebuilt at the end.
-    skipForeignKeyChecks: true,
-    onBatch: ({ observations }) => {
-      if (observations - last >= 500_000) {
-        last = observations;
-        console.log(`bench:   ${observations.toLocaleString("en")} observations`);
-      }
-    },
-  });
-  for (const table of ["interviews", "observations", "respondents", "respondent_attributes", "analysis_interviews", "analysis_touchpoints", "analysis_day_interviews", "analysis_day_touchpoints"]) {
-    await pool.query(`VACUUM ANALYZE ${table}`);
-  }
-  console.log(`bench: ${result.observations.toLocaleString("en")} observations in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return { workspaceId, mapId, observations: result.observations };
-}
 
 type Filter = { name: string; filter: AnalysisFilter };
 
@@ -288,7 +236,7 @@ const plans: string[] = [];
 let peakHeap = 0;
 
 for (const { label, target } of sizes) {
-  const { workspaceId, mapId, observations } = await ensureWorkspace(label, target);
+  const { workspaceId, mapId, observations } = await ensureBenchMap(prisma, (sql) => pool.query(sql), { label, target, seed: 3, dataDir: ".data/bench" });
   const ctx: WorkspaceContext = {
     workspaceId,
     workspaceName: `Benchmark ${label}`,

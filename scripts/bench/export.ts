@@ -19,11 +19,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { migrate } from "../../lib/migrate";
 import { startEmbeddedDb } from "../lib/embedded-db";
-import { writeDemoMap, writeDemoRespondents } from "../../prisma/seed/demo";
-import { generateInterviews } from "../../prisma/seed/generate-interviews";
-import { Random } from "../../prisma/seed/random";
 import { EMPTY_FILTER, type AnalysisFilter } from "../../lib/schemas/analysis-filter";
 import type { WorkspaceContext } from "../../lib/workspace";
+import { ensureBenchMap } from "./bench-map";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -40,8 +38,6 @@ const target = parseSize(label);
 const runs = Number(arg("runs", "3"));
 const port = Number(arg("port", "54391"));
 const write = args.includes("--write");
-const OBSERVATIONS_PER_INTERVIEW = 20.3; // the demo generator's average
-const TODAY = new Date(Date.UTC(2026, 10, 1));
 
 let url = process.env.BENCH_DATABASE_URL;
 const embedded = url
@@ -56,46 +52,6 @@ const { getExportSubject, streamObservationsCsv } = await import("../../lib/data
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 const client = new pg.Client({ connectionString: url });
 await client.connect();
-
-async function ensureWorkspace() {
-  const workspaceId = `bench-export-${label}`;
-  const mapId = `bench-export-map-${label}`;
-  const existing = await prisma.observation.count({ where: { workspaceId } });
-  if (existing >= target * 0.9) return { workspaceId, mapId, observations: existing };
-  if (await prisma.workspace.findUnique({ where: { id: workspaceId } })) {
-    throw new Error(`Workspace ${workspaceId} is incomplete: delete .data/bench/export-pg and run again.`);
-  }
-  console.log(`bench: generating about ${label} observations...`);
-  const started = performance.now();
-  await prisma.workspace.create({ data: { id: workspaceId, name: `Export benchmark ${label}` } });
-  const interviewerIds: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    const user = await prisma.user.create({
-      data: { email: `bench-export-${label}-${i}@example.com`, name: `Interviewer ${i}`, passwordHash: "not-a-login" },
-    });
-    await prisma.membership.create({ data: { workspaceId, userId: user.id, role: "INTERVIEWER" } });
-    interviewerIds.push(user.id);
-  }
-  const map = await writeDemoMap(prisma, workspaceId, { id: mapId, name: "In-store purchase" });
-  const respondentIds = await writeDemoRespondents(prisma, workspaceId, 20_000, new Random(7));
-  const result = await generateInterviews(prisma, {
-    workspaceId,
-    mapId: map.map.id,
-    interviewerIds,
-    respondentIds,
-    count: Math.round(target / OBSERVATIONS_PER_INTERVIEW),
-    days: 365,
-    today: TODAY,
-    seed: 5,
-    batchSize: 2000,
-    skipForeignKeyChecks: true,
-  });
-  for (const table of ["interviews", "observations", "respondents", "respondent_attributes", "analysis_interviews", "analysis_touchpoints"]) {
-    await client.query(`VACUUM ANALYZE ${table}`);
-  }
-  console.log(`bench: ${result.observations.toLocaleString("en")} observations in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return { workspaceId, mapId, observations: result.observations };
-}
 
 /**
  * `COPY ... TO STDOUT` read through the driver's protocol handler: a query object the client
@@ -186,7 +142,7 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<{ bytes: numbe
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const { workspaceId, mapId, observations } = await ensureWorkspace();
+const { workspaceId, mapId, observations } = await ensureBenchMap(prisma, (sql) => client.query(sql), { label, target, seed: 5, prefix: "bench-export", workspaceName: `Export benchmark ${label}`, dataDir: ".data/bench/export-pg" });
 const ctx: WorkspaceContext = {
   workspaceId,
   workspaceName: `Export benchmark ${label}`,

@@ -17,11 +17,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { migrate } from "../../lib/migrate";
 import { startEmbeddedDb } from "../lib/embedded-db";
-import { writeDemoMap, writeDemoRespondents } from "../../prisma/seed/demo";
-import { generateInterviews } from "../../prisma/seed/generate-interviews";
-import { Random } from "../../prisma/seed/random";
 import { EMPTY_FILTER, type AnalysisFilter } from "../../lib/schemas/analysis-filter";
 import type { WorkspaceContext } from "../../lib/workspace";
+import { ensureBenchMap } from "./bench-map";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -35,10 +33,8 @@ const write = args.includes("--write");
 // The embedded database's port (the default is bench:analysis's, so one can reuse the other's data).
 const port = Number(arg("port", "54389"));
 const WARMUP = 3;
-const OBSERVATIONS_PER_INTERVIEW = 20.3;
 // The same database, flags and data as bench:analysis.
 const PG_FLAGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=64MB", "-c", "max_parallel_workers_per_gather=2"];
-const TODAY = new Date(Date.UTC(2026, 10, 1));
 const TODAY_ISO = "2026-11-01";
 
 let url = process.env.BENCH_DATABASE_URL;
@@ -52,42 +48,6 @@ const { changeWindows } = await import("../../lib/analysis/trend");
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 const pool = new pg.Pool({ connectionString: url, max: 4 });
-
-async function ensureWorkspace() {
-  const workspaceId = `bench-${label}`;
-  const mapId = `bench-map-${label}`;
-  const existing = await prisma.observation.count({ where: { workspaceId } });
-  if (existing >= target * 0.9) return { workspaceId, mapId, observations: existing };
-  if (await prisma.workspace.findUnique({ where: { id: workspaceId } })) {
-    throw new Error(`Workspace ${workspaceId} is incomplete: delete .data/bench and run again.`);
-  }
-  console.log(`bench: generating about ${label} observations...`);
-  await prisma.workspace.create({ data: { id: workspaceId, name: `Benchmark ${label}` } });
-  const interviewerIds: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    const user = await prisma.user.create({ data: { email: `bench-${label}-${i}@example.com`, name: `Interviewer ${i}`, passwordHash: "not-a-login" } });
-    await prisma.membership.create({ data: { workspaceId, userId: user.id, role: "INTERVIEWER" } });
-    interviewerIds.push(user.id);
-  }
-  const map = await writeDemoMap(prisma, workspaceId, { id: mapId, name: "In-store purchase" });
-  const respondentIds = await writeDemoRespondents(prisma, workspaceId, 20_000, new Random(7));
-  const result = await generateInterviews(prisma, {
-    workspaceId,
-    mapId: map.map.id,
-    interviewerIds,
-    respondentIds,
-    count: Math.round(target / OBSERVATIONS_PER_INTERVIEW),
-    days: 365,
-    today: TODAY,
-    seed: 3,
-    batchSize: 2000,
-    skipForeignKeyChecks: true,
-  });
-  for (const table of ["interviews", "observations", "respondents", "respondent_attributes", "analysis_interviews", "analysis_touchpoints", "analysis_day_interviews", "analysis_day_touchpoints"]) {
-    await pool.query(`VACUUM ANALYZE ${table}`);
-  }
-  return { workspaceId, mapId, observations: result.observations };
-}
 
 const SCORE = `CASE i.overall_feeling WHEN 'HATE' THEN 1 WHEN 'DISLIKE' THEN 2 WHEN 'EH' THEN 3 WHEN 'LIKE_A_LOT' THEN 4 WHEN 'LOVE' THEN 5 WHEN 'IN_LOVE' THEN 6 END`;
 
@@ -154,7 +114,7 @@ const run = (queries: Query[]) => runQueries(pool, queries);
 const measure = <A, R>(app: () => Promise<A>, reference: () => Promise<R>, check?: (a: A, r: R) => void) =>
   measureAgainstReference({ warmup: WARMUP, runs }, app, reference, check);
 
-const { workspaceId, mapId, observations } = await ensureWorkspace();
+const { workspaceId, mapId, observations } = await ensureBenchMap(prisma, (sql) => pool.query(sql), { label, target, seed: 3, dataDir: ".data/bench" });
 const ctx: WorkspaceContext = { workspaceId, workspaceName: `Benchmark ${label}`, userId: "bench", userName: "Benchmark", userEmail: "bench@example.com", role: "MANAGER" };
 const map = (await getMapForAnalysis(ctx, mapId))!;
 const interviewer = (await prisma.membership.findFirst({ where: { workspaceId, role: "INTERVIEWER" }, orderBy: { userId: "asc" }, select: { userId: true } }))!.userId;

@@ -21,13 +21,11 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { migrate } from "../../lib/migrate";
-import { writeDemoMap, writeDemoRespondents } from "../../prisma/seed/demo";
-import { generateInterviews } from "../../prisma/seed/generate-interviews";
-import { Random } from "../../prisma/seed/random";
 import { startEmbeddedDb } from "../lib/embedded-db";
 import { EMPTY_FILTER, type AnalysisFilter } from "../../lib/schemas/analysis-filter";
 import type { WorkspaceContext } from "../../lib/workspace";
 import type { JourneyFeelingsView, Trends } from "../../lib/types/analysis-journey";
+import { ensureBenchMap } from "./bench-map";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -45,8 +43,6 @@ const write = args.includes("--write");
 // The embedded database's port (the default is bench:analysis's, so one can reuse the other's data).
 const port = Number(arg("port", "54389"));
 const WARMUP = 3;
-const OBSERVATIONS_PER_INTERVIEW = 20.3; // the demo generator's average
-const TODAY = new Date(Date.UTC(2026, 10, 1));
 const PG_FLAGS = ["-c", "shared_buffers=1GB", "-c", "work_mem=64MB", "-c", "max_parallel_workers_per_gather=2"];
 
 let url = process.env.BENCH_DATABASE_URL;
@@ -61,45 +57,6 @@ const { getJourneyFeelings } = await import("../../lib/data/analysis-feelings");
 const { planSource } = await import("../../lib/data/analysis-source");
 const pool = new pg.Pool({ connectionString: url, max: 4 });
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-
-/** The map of about `target` observations, generated as bench:analysis generates it when missing. */
-async function ensureWorkspace(label: string, target: number) {
-  const workspaceId = `bench-${label}`;
-  const mapId = `bench-map-${label}`;
-  const existing = await prisma.observation.count({ where: { workspaceId } });
-  if (existing >= target * 0.9) return { workspaceId, mapId, observations: existing };
-  if (await prisma.workspace.findUnique({ where: { id: workspaceId } })) {
-    throw new Error(`Workspace ${workspaceId} is incomplete: delete .data/bench and run again.`);
-  }
-  console.log(`bench: generating about ${label} observations...`);
-  await prisma.workspace.create({ data: { id: workspaceId, name: `Benchmark ${label}` } });
-  const interviewerIds: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    const user = await prisma.user.create({
-      data: { email: `bench-${label}-${i}@example.com`, name: `Interviewer ${i}`, passwordHash: "not-a-login" },
-    });
-    await prisma.membership.create({ data: { workspaceId, userId: user.id, role: "INTERVIEWER" } });
-    interviewerIds.push(user.id);
-  }
-  const map = await writeDemoMap(prisma, workspaceId, { id: mapId, name: "In-store purchase" });
-  const respondentIds = await writeDemoRespondents(prisma, workspaceId, 20_000, new Random(7));
-  const result = await generateInterviews(prisma, {
-    workspaceId,
-    mapId: map.map.id,
-    interviewerIds,
-    respondentIds,
-    count: Math.round(target / OBSERVATIONS_PER_INTERVIEW),
-    days: 365,
-    today: TODAY,
-    seed: 3,
-    batchSize: 2000,
-    skipForeignKeyChecks: true,
-  });
-  for (const table of ["interviews", "observations", "respondents", "respondent_attributes", "analysis_interviews", "analysis_touchpoints", "analysis_day_interviews", "analysis_day_touchpoints"]) {
-    await pool.query(`VACUUM ANALYZE ${table}`);
-  }
-  return { workspaceId, mapId, observations: result.observations };
-}
 
 /** The first day of the bucket that holds `i.conducted_on`, as a date (weeks start on Monday). */
 const BUCKET: Record<"week" | "day", string> = {
@@ -280,7 +237,7 @@ const results: Row[] = [];
 const plans: string[] = [];
 
 for (const { label, target } of sizes) {
-  const { workspaceId, mapId, observations } = await ensureWorkspace(label, target);
+  const { workspaceId, mapId, observations } = await ensureBenchMap(prisma, (sql) => pool.query(sql), { label, target, seed: 3, dataDir: ".data/bench" });
   const ctx: WorkspaceContext = {
     workspaceId,
     workspaceName: `Benchmark ${label}`,
