@@ -21,6 +21,7 @@ import { startEmbeddedDb } from "../lib/embedded-db";
 import { EMPTY_FILTER, type AnalysisFilter } from "../../lib/schemas/analysis-filter";
 import type { WorkspaceContext } from "../../lib/workspace";
 import { ensureBenchMap } from "./bench-map";
+import { interviewWhere } from "./reference";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -158,27 +159,7 @@ const SUMMARY_FORMS: SummaryForm[] = ["scan", "per interview", "interview arrays
  */
 function observationReference(workspaceId: string, mapId: string, filter: AnalysisFilter) {
   const params: unknown[] = [workspaceId, mapId];
-  const parts = ["i.workspace_id = $1", "i.map_id = $2", "i.status = 'SUBMITTED'"];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    parts.push(sql.replace("?", `$${params.length}`));
-  };
-  if (filter.from) add("i.conducted_on >= ?::date", filter.from);
-  if (filter.to) add("i.conducted_on <= ?::date", filter.to);
-  if (filter.interviewer.length) add("i.interviewer_id = ANY(?::text[])", filter.interviewer);
-  const respondent: string[] = [];
-  const addRespondent = (sql: string, value: unknown) => {
-    params.push(value);
-    respondent.push(sql.replace("?", `$${params.length}`));
-  };
-  if (filter.lifecycle.length) addRespondent("r.lifecycle_stage::text = ANY(?::text[])", filter.lifecycle);
-  if (filter.tier.length) addRespondent("r.value_tier::text = ANY(?::text[])", filter.tier);
-  if (filter.segment.length) addRespondent("r.segment = ANY(?::text[])", filter.segment);
-  if (respondent.length) parts.push(`EXISTS (SELECT 1 FROM respondents r WHERE r.id = i.respondent_id AND ${respondent.join(" AND ")})`);
-  for (const option of filter.attr) {
-    add("EXISTS (SELECT 1 FROM respondent_attributes ra WHERE ra.respondent_id = i.respondent_id AND ra.option_id = ?)", option);
-  }
-  const where = parts.join(" AND ");
+  const where = interviewWhere(filter, params);
   return [
     { text: `SELECT count(*) FROM interviews i WHERE ${where}`, params },
     {

@@ -26,6 +26,9 @@ export function interviewWhere(filter: AnalysisFilter, params: unknown[]): strin
   if (filter.tier.length) addRespondent("r.value_tier::text = ANY(?::text[])", filter.tier);
   if (filter.segment.length) addRespondent("r.segment = ANY(?::text[])", filter.segment);
   if (respondent.length) parts.push(`EXISTS (SELECT 1 FROM respondents r WHERE r.id = i.respondent_id AND ${respondent.join(" AND ")})`);
+  for (const option of filter.attr) {
+    add("EXISTS (SELECT 1 FROM respondent_attributes ra WHERE ra.respondent_id = i.respondent_id AND ra.option_id = ?)", option);
+  }
   return parts.join(" AND ");
 }
 
