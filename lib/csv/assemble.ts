@@ -2,7 +2,8 @@
 // interview put together (a long file has one row per observation, a wide one a row per
 // interview), and each interview checked with the very schema interview capture uses. Every
 // problem is kept with its line and column, for the report of bad rows.
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { orderedUuid } from "@/lib/ordered-id";
 import { interviewSubmissionSchema, toObservationRows, type InterviewSubmission, type JourneyForCheck, type ObservationRow } from "@/lib/schemas/interview-submission";
 import { valueKey, type ImportMapping, type Measure, type ValueKind } from "@/lib/schemas/import";
 import { resolveValue } from "@/lib/csv/values";
@@ -388,7 +389,7 @@ export class InterviewAssembler {
     });
     const code = draft.code ?? `R-${hash(draft.externalRef).slice(0, 12).toUpperCase()}`;
     const input = {
-      id: randomUUID(),
+      id: orderedUuid(),
       mapId: this.journey.mapId,
       respondent: {
         kind: "new",

@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createWriteStream, type WriteStream } from "node:fs";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { parse as parseCsv } from "csv-parse/sync";
 import { sql, sqlTransaction, type Sql } from "@/lib/db";
 import { can, type Role } from "@/lib/permissions";
 import type { WorkspaceContext } from "@/lib/workspace";
@@ -10,18 +12,25 @@ import { fileRecords, CsvSyntaxError } from "@/lib/csv/read";
 import { detectSurveyLayout } from "@/lib/csv/survey-layout";
 import { InterviewAssembler, type ImportedInterview, type RowProblem } from "@/lib/csv/assemble";
 import { ImportMappingSchema, valueKey } from "@/lib/schemas/import";
+import { orderedUuid } from "@/lib/ordered-id";
 
 // Running an import: one pass over the file, one transaction. Each record is read through the
 // mapping, each interview checked with the capture schema, and the checked interviews written
-// in batches with set-based statements (unnest arrays, a few statements per batch). If any row
-// is bad, the pass goes on only checking, so the report lists every bad row, and the
-// transaction is rolled back: nothing lands. The analysis summaries are refreshed once at the
-// end (the triggers are deferred meanwhile), never per row or per day.
+// in batches with set-based statements (unnest arrays, a few statements per batch). While the
+// database writes a batch, the next ones are read and checked, so reading and writing overlap
+// (a few batches at most are in memory). If any row is bad, the pass goes on only checking, so
+// the report lists every bad row, and the transaction is rolled back: nothing lands. The
+// analysis summaries are refreshed once at the end (the triggers are deferred meanwhile),
+// never per row or per day.
 
 /** Observations per written batch: large enough for few round trips, small enough to keep memory flat. */
 const BATCH_OBSERVATIONS = 5_000;
 /** Up to this many new interviews are refreshed one by one; more rebuild the map's summaries at once. */
 const REFRESH_ONE_BY_ONE = 5_000;
+/** Batches read ahead of the one being written (each up to BATCH_OBSERVATIONS). */
+const WRITES_QUEUED = 3;
+/** Records read between turns of the event loop (see the reading loop). */
+const YIELD_EVERY = 200;
 /** The first bad rows kept on the job row; all of them are in the downloadable report. */
 const PROBLEMS_KEPT = 100;
 
@@ -47,6 +56,21 @@ function csvCell(value: string | number): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Reports up to this size are put in line order when the import ends; larger ones stay as found. */
+const REPORT_SORTED_BYTES = 16 * 2 ** 20;
+
+/**
+ * Puts the report of bad rows in line order. Reading runs a few batches ahead of writing, and
+ * the writer finds some problems (an interviewer's email, an archived respondent), so a
+ * problem can be found after one on a later line.
+ */
+async function sortReport(path: string): Promise<void> {
+  if ((await stat(path)).size > REPORT_SORTED_BYTES) return;
+  const [header, ...records] = parseCsv(await readFile(path, "utf8"), { relax_column_count: true }) as string[][];
+  const sorted = records.map((record, index) => ({ record, index })).sort((a, b) => Number(a.record[0]) - Number(b.record[0]) || a.index - b.index);
+  await writeFile(path, [header!, ...sorted.map((item) => item.record)].map((record) => `${record.map((cell, column) => (column === 0 ? cell : csvCell(cell))).join(",")}\n`).join(""));
 }
 
 /** Runs one claimed job to its end; the job row says how it ended. */
@@ -132,10 +156,23 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
         if (state?.cancel_requested || options.signal?.aborted) throw new Stop("CANCELLED", "Stopped before it finished; nothing was imported.");
       };
 
-      const writeBatch = async () => {
+      // The transaction has one connection, so batches are written one after another, in
+      // order; reading waits only when WRITES_QUEUED batches are waiting or being written.
+      let writing: Promise<void> = Promise.resolve();
+      const queued: Promise<void>[] = [];
+      /** Hands the pending interviews to the writer. */
+      const queueBatch = async () => {
         const batch = pending;
         pending = [];
         pendingObservations = 0;
+        writing = writing.then(() => writeBatch(batch));
+        // A failure stops the batches after it and is heard by the wait below or the final one.
+        writing.catch(() => undefined);
+        queued.push(writing);
+        if (queued.length >= WRITES_QUEUED) await queued.shift();
+      };
+
+      const writeBatch = async (batch: ImportedInterview[]) => {
         if (batch.length === 0) return;
         // Interviewers by email: members of this workspace whose role records interviews.
         const emails = [...new Set(batch.map((item) => item.interviewerEmail).filter((email): email is string => email !== null && !interviewers.has(email)))];
@@ -187,7 +224,7 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
               job.workspace_id,
               ctx.userId,
               job.id,
-              list.map(() => randomUUID()),
+              list.map(() => orderedUuid()),
               list.map((item) => item.respondentCode),
               profiles.map((profile) => profile?.lifecycleStage ?? mapping.defaults.lifecycleStage),
               profiles.map((profile) => profile?.valueTier ?? "UNKNOWN"),
@@ -206,11 +243,16 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
               [job.workspace_id, attributes.map((item) => item.respondentId), attributes.map((item) => item.fieldId), attributes.map((item) => item.optionId)],
             );
           }
-          for (const row of await tx<{ id: string; code: string; archived: boolean }>(
-            "SELECT id, code, archived_at IS NOT NULL AS archived FROM respondents WHERE workspace_id = $1 AND code = ANY($2::text[])",
-            [job.workspace_id, list.map((item) => item.respondentCode)],
-          )) {
-            respondents.set(row.code, { id: row.id, archived: row.archived });
+          for (const row of inserted) respondents.set(row.code, { id: row.id, archived: false });
+          // The codes that were there already (a re-import, or a respondent met before).
+          const existing = list.map((item) => item.respondentCode).filter((code) => !respondents.has(code));
+          if (existing.length > 0) {
+            for (const row of await tx<{ id: string; code: string; archived: boolean }>(
+              "SELECT id, code, archived_at IS NOT NULL AS archived FROM respondents WHERE workspace_id = $1 AND code = ANY($2::text[])",
+              [job.workspace_id, existing],
+            )) {
+              respondents.set(row.code, { id: row.id, archived: row.archived });
+            }
           }
         }
         const writable = good.filter((item) => {
@@ -329,6 +371,9 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
             continue;
           }
           dataRows += 1;
+          // Reading runs on buffered data without leaving the event loop; let the writer's
+          // replies in now and then, so the next statement goes out while reading goes on.
+          if (dataRows % YIELD_EVERY === 0) await new Promise(setImmediate);
           if (dataRows > importLimits.maxRows) {
             throw new Stop("FAILED", `The file has more than ${importLimits.maxRows.toLocaleString("en")} data rows, the most one import takes (set by CXMAP_IMPORT_MAX_ROWS). Split it into smaller files; nothing was imported.`);
           }
@@ -342,7 +387,7 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
             totalProblems += problems.length - reported;
             flushProblems();
           }
-          if (pendingObservations >= (options.batchObservations ?? BATCH_OBSERVATIONS) || (totalProblems > 0 && pending.length > 1000)) await writeBatch();
+          if (pendingObservations >= (options.batchObservations ?? BATCH_OBSERVATIONS) || (totalProblems > 0 && pending.length > 1000)) await queueBatch();
           await progress();
         }
         if (!assembler) throw new Stop("FAILED", "The file has no data rows under its header; nothing was imported.");
@@ -350,9 +395,12 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
         problems.push(...assembler.problems.splice(0));
         totalProblems += problems.length - reported;
         flushProblems();
-        await writeBatch();
+        await queueBatch();
+        await writing;
         await progress(true);
       } catch (error) {
+        // Nothing may still run on the transaction's connection when this pass ends.
+        await writing.catch(() => undefined);
         if (error instanceof CsvSyntaxError) {
           problems.push({ line: error.line, column: "", reason: error.message });
           totalProblems += problems.length - reported;
@@ -394,6 +442,7 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
     if (!stop) console.error("cxmap: an import failed:", error);
     flushProblems();
     await new Promise<void>((resolve) => (report ? report.end(resolve) : resolve()));
+    if (report) await sortReport(reportPath(job.workspace_id, job.id));
     await sql(
       `UPDATE import_jobs SET status = $2::"ImportStatus", message = $3, bad_rows = $4, problems = $5::jsonb, rows_done = $6,
          finished_at = now(), heartbeat_at = now() WHERE id = $1`,
@@ -402,7 +451,8 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
         stop?.status ?? "FAILED",
         stop?.message ?? "The import stopped because of an error; nothing was imported. Try again, or ask an administrator to look at the server's log.",
         badLines.size,
-        JSON.stringify(problems.slice(0, PROBLEMS_KEPT)),
+        // Reading and writing overlap, so a writer's finding can follow a later line's.
+        JSON.stringify(problems.slice(0, PROBLEMS_KEPT).sort((a, b) => a.line - b.line)),
         rowsDone,
       ],
     );

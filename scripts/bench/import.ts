@@ -27,6 +27,7 @@ import { createWorkspace, addMember } from "../../tests/factories/workspace";
 import { createUser } from "../../tests/factories/user";
 import { createChannel, createExpectation, createMap, createStage, createTouchpoint } from "../../tests/factories/map";
 import { replaceSection } from "./report";
+import { orderedUuid } from "../../lib/ordered-id";
 
 const { values: options } = parseArgs({
   options: {
@@ -169,8 +170,9 @@ const storedOk = stored!.interviews === INTERVIEWS && stored!.observations === R
 // summaries rebuilt the same way, in one transaction.
 mkdirSync(COPY_DIR, { recursive: true });
 chmodSync(COPY_DIR, 0o755);
-const copyIds = Array.from({ length: INTERVIEWS }, () => randomUUID());
-const respondentIds = Array.from({ length: INTERVIEWS }, () => randomUUID());
+// The same kind of ids as the import makes (time-ordered UUIDs).
+const copyIds = Array.from({ length: INTERVIEWS }, () => orderedUuid());
+const respondentIds = Array.from({ length: INTERVIEWS }, () => orderedUuid());
 await writeLines(path.join(COPY_DIR, "respondents.csv"), INTERVIEWS, (i) => `${respondentIds[i]},${workspace.id},B-${i},ESTABLISHED,UNKNOWN,${analyst.id},2026-12-01 00:00:00+00`);
 await writeLines(
   path.join(COPY_DIR, "interviews.csv"),

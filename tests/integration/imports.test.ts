@@ -234,6 +234,29 @@ describe("CSV import", () => {
     expect(await counts(home.workspace.id)).toEqual(before);
   });
 
+  it("reads ahead of the writer: many small batches land whole, and problems found by either come out in line order", async () => {
+    const map = await createTestMap(home.workspace.id);
+    const good = await queued(map, longCsv(map, 25, { prefix: "K", interviewer: home.interviewer.email }));
+    await runImportJob(good, { batchObservations: 2 });
+    expect(await finished(home.workspace.id, good)).toMatchObject({ status: "SUCCEEDED", interviewsAdded: 25, observationsAdded: 50 });
+    expect(await findRollupMismatches(testDb(), { workspaceId: home.workspace.id })).toEqual([]);
+
+    // Line 2's interviewer is found unknown by the writer, after the reader has found line 6's
+    // bad outcome (three batches are read before the reader waits for the first to be written).
+    const before = await counts(home.workspace.id);
+    const lines = longCsv(map, 6, { prefix: "L", interviewer: home.interviewer.email }).trimEnd().split("\n");
+    for (const index of [1, 2]) lines[index] = lines[index]!.replace(home.interviewer.email, "nobody@example.com");
+    lines[5] = lines[5]!.replace("Exceeded expectations", "Purple");
+    const bad = await queued(map, `${lines.join("\n")}\n`);
+    await runImportJob(bad, { batchObservations: 2 });
+    const view = await finished(home.workspace.id, bad);
+    expect(view.status).toBe("FAILED");
+    expect(view.problems.map((problem) => problem.line)).toEqual([2, 6]);
+    const report = await readFile(reportPath(home.workspace.id, bad), "utf8");
+    expect(report.trimEnd().split("\n").map((line) => line.split(",")[0])).toEqual(["line", "2", "6"]);
+    expect(await counts(home.workspace.id)).toEqual(before);
+  });
+
   it("undo voids exactly the interviews the import added, within 24 hours, once", async () => {
     const map = await createTestMap(home.workspace.id);
     const respondent = await createRespondent(testDb(), { workspaceId: home.workspace.id });
