@@ -11,7 +11,8 @@ import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { LocalTime } from "@/components/interview/local-time";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api";
-import { ROLES, ROLE_LABELS } from "@/lib/permissions";
+import { ROLE_LABELS } from "@/lib/permissions";
+import { RoleOptions } from "@/components/members/role-options";
 import { CreateApiTokenSchema } from "@/lib/schemas/api-tokens";
 import type { ApiTokenView } from "@/lib/types/api";
 
@@ -47,11 +48,7 @@ export function ApiTokensPanel({ workspaceId, tokens }: { workspaceId: string; t
         <Field label="Role" error={form.error("role")}>
           {(control) => (
             <Select {...control} name="role" defaultValue={form.value("role", "INTERVIEWER")}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
+              <RoleOptions />
             </Select>
           )}
         </Field>

@@ -10,7 +10,8 @@ import { useToast } from "@/components/ui/toast";
 import { bindWorkspace, useActionForm } from "@/components/ui/use-action-form";
 import { FormError } from "@/components/auth/form-error";
 import { createInvitationAction, revokeInvitationAction } from "@/lib/actions/members";
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/permissions";
+import { ROLE_LABELS, type Role } from "@/lib/permissions";
+import { RoleOptions } from "@/components/members/role-options";
 import { CreateInvitationSchema } from "@/lib/schemas/auth";
 
 type Invitation = {
@@ -69,12 +70,8 @@ export function InvitationsPanel({ workspaceId, invitations, appUrl }: { workspa
         <Field label="Role" error={form.error("role")}>
           {(control) => (
             <Select {...control} name="role" defaultValue={form.value("role", "INTERVIEWER")}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </Select>
+              <RoleOptions />
+            </Select>
           )}
         </Field>
         <Field label="Valid for (days)" error={form.error("expiresInDays")}>

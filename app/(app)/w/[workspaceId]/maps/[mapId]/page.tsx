@@ -28,8 +28,9 @@ import { JourneyGrid, type StageMarker } from "@/components/journey/journey-grid
 import { ColourControls } from "@/components/journey/colour-controls";
 import { ColourLegend } from "@/components/journey/colour-legend";
 import { journeyHighlights, parseColourMode } from "@/components/journey/colouring";
+import { LinkProblems, ViewCounts } from "@/components/matrix/view-summary";
 import { FilterBar } from "@/components/matrix/filter-bar";
-import { plural, pluralForm } from "@/lib/plural";
+import { plural } from "@/lib/plural";
 import { getJourneyFeelings } from "@/lib/data/analysis-feelings";
 import { FeelingsSection } from "@/components/journey/feelings-section";
 
@@ -148,17 +149,9 @@ async function Journey({
   return (
     <div className="space-y-4">
       <FilterBar filter={filter} options={options} today={todayIso()} />
-      {problems.length > 0 && (
-        <p role="status" className="rounded-md border border-danger bg-danger-subtle p-3 text-sm">
-          Part of this link could not be read and was left out ({problems.join("; ")}).
-        </p>
-      )}
+      <LinkProblems problems={problems} />
       <div className="text-sm">
-        <p data-testid="filter-counts">
-          <strong>{matrix.interviews.toLocaleString("en")}</strong> {pluralForm(matrix.interviews, "interview")} and{" "}
-          <strong>{matrix.observations.toLocaleString("en")}</strong> {pluralForm(matrix.observations, "observation")} in this view
-          {filtered ? " (filtered)" : ""}.
-        </p>
+        <ViewCounts interviews={matrix.interviews} observations={matrix.observations} filtered={filtered} />
         <p className="text-fg-muted">
           Each card shows n, its observations in this view, and its reach, the share of these interviews that went through it.
         </p>

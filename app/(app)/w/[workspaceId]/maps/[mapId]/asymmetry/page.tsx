@@ -7,12 +7,13 @@ import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter, parseCro
 import { todayIso } from "@/lib/analysis/trend";
 import { describeFilter } from "@/lib/analysis/filter-summary";
 import { failingBasics, workingDelighters } from "@/lib/analysis/insight";
-import { plural, pluralForm } from "@/lib/plural";
+import { plural } from "@/lib/plural";
 import type { MatrixPoint } from "@/lib/types/analysis";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { LinkProblems, ViewCounts } from "@/components/matrix/view-summary";
 import { FilterBar } from "@/components/matrix/filter-bar";
 import { formatNumber, formatSigned } from "@/components/matrix/format";
 import { AsymmetryChart, asymmetryChartTitle } from "@/components/insight/asymmetry-chart";
@@ -44,16 +45,8 @@ export default async function AsymmetryPage({ params, searchParams }: PageProps<
         description="Which touchpoints customers take for granted and which delight them: how missing and exceeding each one moves the overall feeling customers leave with."
       />
       <FilterBar filter={filter} options={options} today={todayIso()} />
-      {problems.length > 0 && (
-        <p role="status" className="mt-3 rounded-md border border-danger bg-danger-subtle p-3 text-sm">
-          Part of this link could not be read and was left out ({problems.join("; ")}).
-        </p>
-      )}
-      <p className="my-3 text-sm" data-testid="filter-counts">
-        <strong>{matrix.interviews.toLocaleString("en")}</strong> {pluralForm(matrix.interviews, "interview")} and{" "}
-        <strong>{matrix.observations.toLocaleString("en")}</strong> {pluralForm(matrix.observations, "observation")} in this view
-        {filtered ? " (filtered)" : ""}.
-      </p>
+      <LinkProblems problems={problems} className="mt-3" />
+      <ViewCounts className="my-3 text-sm" interviews={matrix.interviews} observations={matrix.observations} filtered={filtered} />
       {matrix.interviews === 0 || matrix.points.length === 0 ? (
         <EmptyState
           title={matrix.interviews === 0 ? "No interviews in this view" : "No touchpoints in this view"}

@@ -8,6 +8,7 @@ import { todayIso } from "@/lib/analysis/trend";
 import { pluralForm } from "@/lib/plural";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkProblems, ViewCounts } from "@/components/matrix/view-summary";
 import { FilterBar } from "@/components/matrix/filter-bar";
 import { ConsistencyTable } from "@/components/insight/consistency-table";
 
@@ -32,19 +33,13 @@ export default async function ConsistencyPage({ params, searchParams }: PageProp
         description="Customers expect the same experience whichever way they come: in the shop, on the web or on the phone. Here is each channel's performance at each stage, side by side."
       />
       <FilterBar filter={filter} options={options} today={todayIso()} />
-      {problems.length > 0 && (
-        <p role="status" className="mt-3 rounded-md border border-danger bg-danger-subtle p-3 text-sm">
-          Part of this link could not be read and was left out ({problems.join("; ")}).
-        </p>
-      )}
-      <p className="my-3 text-sm" data-testid="filter-counts">
-        <strong>{matrix.interviews.toLocaleString("en")}</strong> {pluralForm(matrix.interviews, "interview")} in this view
-        {hasInterviewFilter(filter) ? " (filtered)" : ""}.{" "}
+      <LinkProblems problems={problems} className="mt-3" />
+      <ViewCounts className="my-3 text-sm" interviews={matrix.interviews} filtered={hasInterviewFilter(filter)}>
         {matrix.interviews > 0 &&
           (flagged === 0
             ? `No stage's channels differ by more than ${map.consistencyThreshold} points.`
             : `${flagged} ${pluralForm(flagged, "stage")} where the channels differ by more than ${map.consistencyThreshold} points.`)}
-      </p>
+      </ViewCounts>
       {matrix.interviews === 0 || stages.length === 0 ? (
         <EmptyState title="Nothing to compare in this view" description="Widen the period or remove a filter." />
       ) : (

@@ -7,9 +7,9 @@ import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter, parseCro
 import { describeFilter } from "@/lib/analysis/filter-summary";
 import { can } from "@/lib/permissions";
 import { todayIso } from "@/lib/analysis/trend";
-import { pluralForm } from "@/lib/plural";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkProblems, ViewCounts } from "@/components/matrix/view-summary";
 import { FilterBar } from "@/components/matrix/filter-bar";
 import { MatrixView } from "@/components/matrix/matrix-view";
 import { ExportMenu } from "@/components/matrix/export-menu";
@@ -54,16 +54,8 @@ export default async function MatrixPage({ params, searchParams }: PageProps<"/w
         }
       />
       <FilterBar filter={filter} options={options} today={todayIso()} />
-      {problems.length > 0 && (
-        <p role="status" className="mt-3 rounded-md border border-danger bg-danger-subtle p-3 text-sm">
-          Part of this link could not be read and was left out ({problems.join("; ")}).
-        </p>
-      )}
-      <p className="my-3 text-sm" data-testid="filter-counts">
-        <strong>{matrix.interviews.toLocaleString("en")}</strong> {pluralForm(matrix.interviews, "interview")} and{" "}
-        <strong>{matrix.observations.toLocaleString("en")}</strong> {pluralForm(matrix.observations, "observation")} in this view
-        {filtered ? " (filtered)" : ""}.
-      </p>
+      <LinkProblems problems={problems} className="mt-3" />
+      <ViewCounts className="my-3 text-sm" interviews={matrix.interviews} observations={matrix.observations} filtered={filtered} />
       {matrix.interviews === 0 ? (
         filtered ? (
           <EmptyState

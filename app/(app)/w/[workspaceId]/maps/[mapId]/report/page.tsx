@@ -12,6 +12,7 @@ import { filterToSearchParams, parseAnalysisFilter, parseCrosshairMode } from "@
 import { describeFilter } from "@/lib/analysis/filter-summary";
 import { todayIso } from "@/lib/analysis/trend";
 import { plural } from "@/lib/plural";
+import { LinkProblems } from "@/components/matrix/view-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, formatSigned } from "@/components/matrix/format";
@@ -152,11 +153,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/w
           </>
         }
       />
-      {problems.length > 0 && (
-        <p role="status" className="rounded-md border border-danger bg-danger-subtle p-3 text-sm" data-print="hide">
-          Part of this link could not be read and was left out ({problems.join("; ")}).
-        </p>
-      )}
+      <LinkProblems problems={problems} hideInPrint />
       {sections.map((section) => (
         <ReportSection key={section.id} id={section.id} title={section.title}>
           {section.content}

@@ -8,9 +8,10 @@ import { filterToSearchParams, hasInterviewFilter, parseAnalysisFilter } from "@
 import { parseTrendBucket } from "@/lib/schemas/trend-bucket";
 import { todayIso } from "@/lib/analysis/trend";
 import { describeFilter } from "@/lib/analysis/filter-summary";
-import { plural, pluralForm } from "@/lib/plural";
+import { plural } from "@/lib/plural";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkProblems, ViewCounts } from "@/components/matrix/view-summary";
 import { FilterBar } from "@/components/matrix/filter-bar";
 import { BucketToggle } from "@/components/trends/bucket-toggle";
 import { TrendsView } from "@/components/trends/trends-view";
@@ -38,16 +39,8 @@ export default async function TrendsPage({ params, searchParams }: PageProps<"/w
         description="How performance, the miss rate and the number of observations move from day to day, week to week or month to month, for the map and for each touchpoint."
       />
       <FilterBar filter={filter} options={options} today={todayIso()} />
-      {problems.length > 0 && (
-        <p role="status" className="mt-3 rounded-md border border-danger bg-danger-subtle p-3 text-sm">
-          Part of this link could not be read and was left out ({problems.join("; ")}).
-        </p>
-      )}
-      <p className="my-3 text-sm" data-testid="filter-counts">
-        <strong>{trends.interviews.toLocaleString("en")}</strong> {pluralForm(trends.interviews, "interview")} and{" "}
-        <strong>{observations.toLocaleString("en")}</strong> {pluralForm(observations, "observation")} in this view
-        {filtered ? " (filtered)" : ""}.
-      </p>
+      <LinkProblems problems={problems} className="mt-3" />
+      <ViewCounts className="my-3 text-sm" interviews={trends.interviews} observations={observations} filtered={filtered} />
       <div className="mb-4">
         <BucketToggle bucket={bucket} />
       </div>
