@@ -442,7 +442,10 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
     if (!stop) console.error("cxmap: an import failed:", error);
     flushProblems();
     await new Promise<void>((resolve) => (report ? report.end(resolve) : resolve()));
-    if (report) await sortReport(reportPath(job.workspace_id, job.id));
+    if (report) {
+      // The report is complete as found; only its order is lost if this fails.
+      await sortReport(reportPath(job.workspace_id, job.id)).catch((failure) => console.error("cxmap: the report of bad rows could not be sorted:", failure));
+    }
     await sql(
       `UPDATE import_jobs SET status = $2::"ImportStatus", message = $3, bad_rows = $4, problems = $5::jsonb, rows_done = $6,
          finished_at = now(), heartbeat_at = now() WHERE id = $1`,
