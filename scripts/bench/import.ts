@@ -224,7 +224,7 @@ const rows = [
   "5,000 observations are written with set-based statements while the next batches are read (up to three ahead), all in",
   "one transaction; the analysis summaries are rebuilt once at the end. Both it and the COPY baseline write time-ordered",
   "ids, and pay the same tables: per observation, one key to the interview, one to the (touchpoint, expectation) pair,",
-  "and three indexes. Runs on this shared machine vary by about 10% from one to the next.",
+  "and three indexes. Runs of the same code on this shared machine have differed by up to 15%.",
 ];
 console.log(rows.join("\n"));
 if (options.write) replaceSection("docs/benchmarks.md", "## CSV import", rows);
