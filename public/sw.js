@@ -77,16 +77,22 @@ const LAST_CAPTURE = "/__cxmap/last-capture-page";
 
 /** Keeps a capture page, and notes it as the one the app's start address opens offline. */
 async function keepCapturePage(path, response, started) {
-  await keep(SHELL, new Request(path), response.clone(), started);
+  await keep(SHELL, new Request(path), response, started);
   await keep(SHELL, new Request(LAST_CAPTURE), new Response(path, { headers: { "Content-Type": "text/plain" } }), started);
 }
 
-async function navigate(request) {
+/*
+ * A copy is kept while the page reads the response, never before it is handed over: the
+ * cache reads its clone to the end, and a clone waiting on a branch nobody reads yet could
+ * hold the page's response back. `later` (the fetch event's waitUntil) keeps the worker alive
+ * until the copy is stored.
+ */
+async function navigate(request, later) {
   const url = new URL(request.url);
   const started = generation;
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic" && CAPTURE_PAGE.test(url.pathname)) await keepCapturePage(url.pathname, response, started);
+    if (response.ok && response.type === "basic" && CAPTURE_PAGE.test(url.pathname)) later(keepCapturePage(url.pathname, response.clone(), started));
     return response;
   } catch {
     // caches.match, not caches.open: looking must not create an empty cache.
@@ -103,20 +109,20 @@ async function navigate(request) {
   }
 }
 
-async function fromStaticCache(request) {
+async function fromStaticCache(request, later) {
   const started = generation;
   const kept = await caches.match(request, { cacheName: STATIC });
   if (kept) return kept;
   const response = await fetch(request);
-  if (response.ok) await keep(STATIC, request, response.clone(), started);
+  if (response.ok) later(keep(STATIC, request, response.clone(), started));
   return response;
 }
 
-async function networkThenShell(request) {
+async function networkThenShell(request, later) {
   const started = generation;
   try {
     const response = await fetch(request);
-    if (response.ok) await keep(SHELL, request, response.clone(), started);
+    if (response.ok) later(keep(SHELL, request, response.clone(), started));
     return response;
   } catch (error) {
     const kept = await caches.match(request, { cacheName: SHELL });
@@ -131,16 +137,18 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/api/")) return;
+  // A copy that fails to be kept (a full disk) costs nothing but the copy.
+  const later = (work) => event.waitUntil(work.catch(() => undefined));
   if (url.pathname.startsWith("/_next/static/")) {
-    event.respondWith(fromStaticCache(request));
+    event.respondWith(fromStaticCache(request, later));
     return;
   }
   if (request.mode === "navigate") {
-    event.respondWith(navigate(request));
+    event.respondWith(navigate(request, later));
     return;
   }
   if (url.pathname === "/manifest.webmanifest" || url.pathname.startsWith("/icons/") || url.pathname === "/icon.svg") {
-    event.respondWith(networkThenShell(request));
+    event.respondWith(networkThenShell(request, later));
   }
   // Everything else (the router's data requests included) goes to the network as usual: when
   // it fails offline, Next loads the page instead, and that is answered above.
