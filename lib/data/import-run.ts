@@ -58,6 +58,13 @@ function csvCell(value: string | number): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+const REPORT_HEADER = "line,column,reason\n";
+
+/** One bad row as a line of the downloadable report. */
+function reportLine(problem: RowProblem): string {
+  return `${problem.line},${csvCell(problem.column)},${csvCell(problem.reason)}\n`;
+}
+
 /** Reports up to this size are put in line order when the import ends; larger ones stay as found. */
 const REPORT_SORTED_BYTES = 16 * 2 ** 20;
 
@@ -68,9 +75,10 @@ const REPORT_SORTED_BYTES = 16 * 2 ** 20;
  */
 async function sortReport(path: string): Promise<void> {
   if ((await stat(path)).size > REPORT_SORTED_BYTES) return;
-  const [header, ...records] = parseCsv(await readFile(path, "utf8"), { relax_column_count: true }) as string[][];
-  const sorted = records.map((record, index) => ({ record, index })).sort((a, b) => Number(a.record[0]) - Number(b.record[0]) || a.index - b.index);
-  await writeFile(path, [header!, ...sorted.map((item) => item.record)].map((record) => `${record.map((cell, column) => (column === 0 ? cell : csvCell(cell))).join(",")}\n`).join(""));
+  const [, ...records] = parseCsv(await readFile(path, "utf8"), { relax_column_count: true }) as string[][];
+  // Array.prototype.sort is stable: problems on one line keep the order they were found in.
+  const problems = records.map(([line, column, reason]) => ({ line: Number(line), column: column ?? "", reason: reason ?? "" })).sort((a, b) => a.line - b.line);
+  await writeFile(path, REPORT_HEADER + problems.map(reportLine).join(""));
 }
 
 /** Runs one claimed job to its end; the job row says how it ended. */
@@ -84,11 +92,11 @@ export async function runImportJob(jobId: string, options: RunOptions = {}): Pro
   const flushProblems = () => {
     if (reported === problems.length) return;
     report ??= createWriteStream(reportPath(job.workspace_id, job.id));
-    if (reported === 0) report.write("line,column,reason\n");
+    if (reported === 0) report.write(REPORT_HEADER);
     for (; reported < problems.length; reported += 1) {
       const problem = problems[reported]!;
       badLines.add(problem.line);
-      report.write(`${problem.line},${csvCell(problem.column)},${csvCell(problem.reason)}\n`);
+      report.write(reportLine(problem));
     }
     // Only the first ones are needed in memory (for the job row); the rest are in the report.
     if (problems.length > PROBLEMS_KEPT * 2) {
