@@ -19,7 +19,27 @@ const STATIC = `cxmap-static-${VERSION}`;
 const START = "/capture";
 const CAPTURE_PAGE = /^\/w\/[^/]+\/capture$/;
 
-self.addEventListener("install", () => {
+/*
+ * What this worker never answers goes straight to the network without waking it: every method
+ * but GET (the outbox's submissions and drafts, the connection check's HEAD) and the API. A
+ * capture page with interviews waiting checks the connection every few seconds; were each check
+ * a fetch event, the worker would never be idle, and a new deployment's worker waits for the
+ * outgoing one to be idle before it takes over. Browsers without static routes hand these to
+ * the fetch handler, which lets them through.
+ */
+const NETWORK_ROUTES = [
+  { condition: { not: { requestMethod: "GET" } }, source: "network" },
+  { condition: { urlPattern: "/api/*" }, source: "network" },
+];
+
+self.addEventListener("install", (event) => {
+  if (typeof event.addRoutes === "function") {
+    event.waitUntil(
+      Promise.resolve()
+        .then(() => event.addRoutes(NETWORK_ROUTES))
+        .catch(() => undefined),
+    );
+  }
   // A new deployment takes over at once: pages are fetched from the network first anyway.
   self.skipWaiting();
 });

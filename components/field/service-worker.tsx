@@ -38,7 +38,17 @@ export function ServiceWorkerRegistrar({ buildId }: { buildId: string }) {
     container.addEventListener("controllerchange", warm);
     container
       .register(`/sw.js?v=${encodeURIComponent(buildId)}`, { scope: "/" })
-      .then(() => warm())
+      .then((registration) => {
+        // This build's worker is on its way in and warms on taking over (controllerchange).
+        // Warming the outgoing one meanwhile would fill caches the incoming one drops, and keep
+        // busy the worker whose idleness the hand-over waits for. If the incoming one fails to
+        // install, warm the one in charge after all.
+        const incoming = registration.installing ?? registration.waiting;
+        if (!incoming) return warm();
+        incoming.addEventListener("statechange", () => {
+          if (incoming.state === "redundant" && !registration.installing && !registration.waiting) void warm();
+        });
+      })
       .catch(() => {
         // No worker (a private window may refuse it): the app works online as before.
       });

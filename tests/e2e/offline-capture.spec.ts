@@ -2,7 +2,7 @@
 // works with the browser offline from the first page load on, and everything recorded lands
 // exactly once when the connection is back. A production build on http://localhost, where
 // browsers allow service workers.
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test, type TestWorkspaceWithMap } from "./fixtures";
 import { expectAccessible } from "./support";
 
@@ -202,6 +202,38 @@ test("a queued interview whose map was archived meanwhile is kept on the server 
   await expect(page.getByTestId("interview-row")).toContainText("Draft");
 });
 
+/**
+ * The worker in charge once no other is installing or waiting, or null while a hand-over is
+ * under way. When the outgoing worker is busy as the new one installs, Chromium hands over only
+ * once the outgoing one has stopped, and a browser stops an idle worker after a while. With
+ * DevTools attached, as Playwright is, it was seen not to within a minute, so an outgoing
+ * worker still running is stopped here, as the browser would stop it once idle.
+ */
+async function handOver(context: BrowserContext, page: Page): Promise<string | null> {
+  const state = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const incoming = registration?.installing ?? registration?.waiting ?? null;
+    const active = registration?.active?.scriptURL ?? null;
+    return { incoming: incoming?.scriptURL ?? null, active, controller: navigator.serviceWorker.controller?.scriptURL ?? null };
+  });
+  if (!state.incoming) return state.controller === state.active ? state.active : null;
+  const cdp = await context.newCDPSession(page);
+  try {
+    const versions = new Promise<{ versionId: string; scriptURL: string; status: string; runningStatus: string }[]>((resolve) =>
+      cdp.once("ServiceWorker.workerVersionUpdated", (event) => resolve(event.versions)),
+    );
+    await cdp.send("ServiceWorker.enable");
+    for (const version of await versions) {
+      if (version.scriptURL === state.active && version.status === "activated" && version.runningStatus === "running") {
+        await cdp.send("ServiceWorker.stopWorker", { versionId: version.versionId });
+      }
+    }
+  } finally {
+    await cdp.detach();
+  }
+  return null;
+}
+
 test("a new deployment's worker replaces the cached shell on the next load and strands no queued interview", async ({ context, page, db, signIn, workspaceWithMap }) => {
   const interviewer = workspaceWithMap.members.INTERVIEWER;
   const startedAt = new Date();
@@ -223,6 +255,8 @@ test("a new deployment's worker replaces the cached shell on the next load and s
   // A new deployment: the worker of another build takes over and drops the old build's caches.
   const oldCaches = await page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("cxmap-")));
   expect(oldCaches.length).toBeGreaterThan(0);
+  const thisBuildsWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+  expect(thisBuildsWorker).toMatch(/\/sw\.js\?v=/);
   await page.evaluate(async () => {
     await navigator.serviceWorker.register("/sw.js?v=next-deployment", { scope: "/" });
   });
@@ -235,6 +269,9 @@ test("a new deployment's worker replaces the cached shell on the next load and s
     .toBe(true);
   await page.reload();
   await expect(page.getByTestId("outbox-item")).toHaveCount(1);
+  // The reloaded page comes from this build, so it puts this build's worker back in charge (a
+  // deployment the other way round). Wait for that hand-over before reloading again.
+  await expect.poll(() => handOver(context, page), { timeout: 30_000, intervals: [500, 1_000, 2_000] }).toBe(thisBuildsWorker);
 
   // Signing out now would delete it from the device: cxmap asks first, and "Cancel" keeps everything.
   const question = new Promise<string>((resolve) =>
