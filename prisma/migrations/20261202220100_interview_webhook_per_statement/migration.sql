@@ -5,13 +5,18 @@
 
 DROP TRIGGER interviews_submitted_webhook ON interviews;
 
+-- The event's payload, for both triggers below.
+CREATE FUNCTION cx_interview_submitted_payload(i interviews) RETURNS JSONB
+LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object('interviewId', i.id, 'mapId', i.map_id, 'respondentId', i.respondent_id,
+    'conductedOn', to_char(i.conducted_on, 'YYYY-MM-DD'), 'mode', i.mode::text);
+$$;
+
 CREATE OR REPLACE FUNCTION cx_interview_submitted_webhook() RETURNS TRIGGER
 LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.status = 'DRAFT' THEN
-    PERFORM cx_enqueue_webhook_event(NEW.workspace_id, 'interview.submitted', jsonb_build_object(
-      'interviewId', NEW.id, 'mapId', NEW.map_id, 'respondentId', NEW.respondent_id,
-      'conductedOn', to_char(NEW.conducted_on, 'YYYY-MM-DD'), 'mode', NEW.mode::text));
+    PERFORM cx_enqueue_webhook_event(NEW.workspace_id, 'interview.submitted', cx_interview_submitted_payload(NEW));
   END IF;
   RETURN NULL;
 END;
@@ -25,10 +30,9 @@ EXECUTE FUNCTION cx_interview_submitted_webhook();
 CREATE FUNCTION cx_interviews_inserted_webhook() RETURNS TRIGGER
 LANGUAGE plpgsql AS $$
 BEGIN
+  -- cx_enqueue_webhook_event's insert, for all the statement's rows at once.
   INSERT INTO webhook_deliveries (id, workspace_id, webhook_id, event, payload)
-  SELECT gen_random_uuid()::text, w.workspace_id, w.id, 'interview.submitted', jsonb_build_object(
-    'interviewId', n.id, 'mapId', n.map_id, 'respondentId', n.respondent_id,
-    'conductedOn', to_char(n.conducted_on, 'YYYY-MM-DD'), 'mode', n.mode::text)
+  SELECT gen_random_uuid()::text, w.workspace_id, w.id, 'interview.submitted', cx_interview_submitted_payload(n)
   FROM webhooks w JOIN changed_new n ON n.workspace_id = w.workspace_id
   WHERE w.disabled_at IS NULL AND n.status = 'SUBMITTED';
   RETURN NULL;
